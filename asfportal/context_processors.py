@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+# Which main-menu entry a page belongs to, by URL name.
+_SECTIONS = {
+    "registry:enterprise_list": "enterprises",
+    "registry:enterprise_detail": "enterprises",
+    "registry:partner_list": "partners",
+    "registry:partner_detail": "partners",
+    "guidance:policy": "policy",
+    "guidance:work": "work",
+    "guidance:start": "start",
+}
+
+
+def site(request: HttpRequest) -> dict:
+    """Site name, the current menu section, and this page in the other language."""
+    other = "en" if get_language() == "sv" else "sv"
+    match = request.resolver_match
+    return {
+        "nav_section": _SECTIONS.get(match.view_name if match else "", ""),
+        "SITE_NAME": settings.SITE_NAME,
+        "MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME,
+        "CONTACT_EMAIL": settings.CONTACT_EMAIL,
+        "other_language": other,
+        "other_language_url": translate_url(request.get_full_path(), other),
+    }

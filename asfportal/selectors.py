@@ -1,0 +1,19 @@
+"""Reads for the site-wide pages, composed from the apps' selectors."""
+
+from registry import selectors as registry_selectors
+from registry.models import Partner, SocialEnterprise
+
+
+def start_page_facts() -> dict:
+    """Counts and the latest checked records for the start page (four queries)."""
+    published = SocialEnterprise.objects.published()
+    return {
+        "enterprise_count": published.count(),
+        "open_places_count": registry_selectors.filter_open_places(published).count(),
+        "partner_count": Partner.objects.count(),
+        "recently_checked": list(
+            published.filter(last_checked__isnull=False)
+            .select_related("area")
+            .order_by("-last_checked", "name")[:4]
+        ),
+    }

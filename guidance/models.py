@@ -1,0 +1,1 @@
+# Policy pages, advice flows and inquiries arrive with the guidance issue.

@@ -1,0 +1,77 @@
+"""CSV of the public directory: only public fields, safe to open in a spreadsheet."""
+
+import csv
+import re
+from collections.abc import Iterable, Iterator
+
+from django.utils.translation import gettext as _
+
+# A cell starting with one of these is read as a formula by spreadsheet programs.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Digits and punctuation only (a phone number such as +46 8 123 45 67) cannot
+# call a function, so it is left as it is.
+_HARMLESS_NUMBER = re.compile(r"[+\-]?[\d\s().\-/]+")
+
+
+def neutralise(value: object) -> str:
+    """Text for a CSV cell that a spreadsheet will show, not evaluate."""
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_STARTS) and not _HARMLESS_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def public_columns() -> list[str]:
+    return [
+        _("Namn"),
+        _("Organisationsnummer"),
+        _("Juridisk form"),
+        _("Område"),
+        _("Kort beskrivning"),
+        _("Branscher"),
+        _("Erbjudanden"),
+        _("Lediga platser"),
+        _("Besöksadress"),
+        _("Postnummer"),
+        _("Ort"),
+        _("Webbplats"),
+        _("E-post"),
+        _("Telefon"),
+        _("Senast kontrollerad"),
+        _("Profil"),
+    ]
+
+
+def public_row(enterprise, profile_url: str) -> list[object]:
+    offerings = list(enterprise.offerings.all())
+    return [
+        enterprise.name,
+        enterprise.org_number_display,
+        enterprise.get_legal_form_display(),
+        enterprise.area.name if enterprise.area else "",
+        enterprise.short_description,
+        ", ".join(industry.name for industry in enterprise.industries.all()),
+        ", ".join(sorted({str(o.get_kind_display()) for o in offerings})),
+        enterprise.open_places_total if enterprise.open_places_total is not None else "",
+        enterprise.street_address,
+        enterprise.postal_code,
+        enterprise.city,
+        enterprise.website,
+        enterprise.email,
+        enterprise.phone,
+        enterprise.last_checked.isoformat() if enterprise.last_checked else "",
+        profile_url,
+    ]
+
+
+def csv_lines(header: list[str], rows: Iterable[list[object]]) -> Iterator[str]:
+    """Lines of RFC 4180 CSV, starting with a BOM so spreadsheets read UTF-8."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow([neutralise(cell) for cell in header])
+    for row in rows:
+        yield writer.writerow([neutralise(cell) for cell in row])

@@ -1,0 +1,434 @@
+"""The registry's facts: social enterprises, their offerings, partners, taxonomies.
+
+Models stay thin (fields, constraints, ``__str__``, ``get_absolute_url``); writes
+live in ``services.py`` and multi-model reads in ``selectors.py``.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from registry.orgnr import format_org_number, validate_org_number
+
+
+class Taxonomy(models.Model):
+    """A named, sluggable category that editors maintain in the admin."""
+
+    name = models.CharField(_("namn"), max_length=100, unique=True)
+    slug = models.SlugField(_("kortnamn"), max_length=100, unique=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Industry(Taxonomy):
+    history = HistoricalRecords()
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("bransch")
+        verbose_name_plural = _("branscher")
+
+
+class TargetGroup(Taxonomy):
+    history = HistoricalRecords()
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("målgrupp")
+        verbose_name_plural = _("målgrupper")
+
+
+class Area(Taxonomy):
+    class Kind(models.TextChoices):
+        DISTRICT = "district", _("Kommundel")
+        NEIGHBOUR = "neighbour", _("Grannkommun")
+
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind, default=Kind.DISTRICT)
+    history = HistoricalRecords()
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("område")
+        verbose_name_plural = _("områden")
+
+
+class LegalForm(models.TextChoices):
+    ECONOMIC_ASSOCIATION = "ekonomisk_forening", _("Ekonomisk förening")
+    NONPROFIT_ASSOCIATION = "ideell_forening", _("Ideell förening")
+    FOUNDATION = "stiftelse", _("Stiftelse")
+    LIMITED_COMPANY = "aktiebolag", _("Aktiebolag")
+    LIMITED_COMPANY_SVB = (
+        "aktiebolag_svb",
+        _("Aktiebolag med särskild vinstutdelningsbegränsning (svb)"),
+    )
+    OTHER = "annan", _("Annan")
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Utkast")
+    PUBLISHED = "published", _("Publicerad")
+    ARCHIVED = "archived", _("Arkiverad")
+
+
+class EnterpriseQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=PublicationStatus.PUBLISHED)
+
+
+class SocialEnterprise(models.Model):
+    name = models.CharField(_("namn"), max_length=200)
+    slug = models.SlugField(_("kortnamn i adressen"), max_length=200, unique=True)
+    org_number = models.CharField(
+        _("organisationsnummer"),
+        max_length=10,
+        unique=True,
+        validators=[validate_org_number],
+        help_text=_("Tio siffror, till exempel 556677-8899."),
+        error_messages={
+            "unique": _("Det finns redan ett socialt företag med det här organisationsnumret.")
+        },
+    )
+    legal_form = models.CharField(_("juridisk form"), max_length=30, choices=LegalForm)
+    short_description = models.CharField(_("kort beskrivning"), max_length=300)
+    description = models.TextField(_("beskrivning"), blank=True)
+    industries = models.ManyToManyField(
+        Industry, verbose_name=_("branscher"), related_name="enterprises", blank=True
+    )
+    area = models.ForeignKey(
+        Area,
+        verbose_name=_("område"),
+        on_delete=models.PROTECT,
+        related_name="enterprises",
+        null=True,
+        blank=True,
+    )
+    street_address = models.CharField(_("besöksadress"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postnummer"), max_length=6, blank=True)
+    city = models.CharField(_("ort"), max_length=100, blank=True)
+    latitude = models.DecimalField(
+        _("latitud"), max_digits=8, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitud"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    website = models.URLField(_("webbplats"), blank=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    contact_name = models.CharField(_("kontaktperson"), max_length=200, blank=True)
+    employee_count = models.PositiveIntegerField(_("antal anställda"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=PublicationStatus, default=PublicationStatus.DRAFT
+    )
+    last_checked = models.DateField(_("senast kontrollerad"), null=True, blank=True)
+    is_example = models.BooleanField(
+        _("påhittat exempel"),
+        default=False,
+        help_text=_("Demoinnehåll. Profilen visar att företaget inte finns på riktigt."),
+    )
+    skoopi_certified_on = models.DateField(_("Skoopi-certifierad"), null=True, blank=True)
+    skoopi_valid_until = models.DateField(
+        _("Skoopi-certifiering gäller till"), null=True, blank=True
+    )
+    lou_share_percent = models.PositiveSmallIntegerField(
+        _("andel anställda långt från arbetsmarknaden (%)"),
+        null=True,
+        blank=True,
+        help_text=_("Underlag för reserverad upphandling enligt LOU 4 kap. 18 § (minst 30 %)."),
+    )
+    lou_checked_on = models.DateField(_("LOU-underlag kontrollerat"), null=True, blank=True)
+    search_document = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["search_document"], m2m_fields=[industries])
+    objects = EnterpriseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("socialt företag")
+        verbose_name_plural = _("sociala företag")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(lou_share_percent__lte=100), name="enterprise_lou_share_at_most_100"
+            ),
+            models.CheckConstraint(
+                condition=Q(skoopi_valid_until__isnull=True)
+                | Q(skoopi_certified_on__isnull=True)
+                | Q(skoopi_valid_until__gte=F("skoopi_certified_on")),
+                name="enterprise_skoopi_valid_after_certified",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="enterprise_latitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="enterprise_longitude_in_range",
+            ),
+        ]
+        indexes = [
+            # The public directory's default listing: published, ordered by name.
+            models.Index(fields=["status", "name"], name="enterprise_status_name_idx"),
+            # The directory sorted by "senast kontrollerad", newest first.
+            models.Index(fields=["status", "-last_checked"], name="enterprise_status_checked_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:enterprise_detail", kwargs={"slug": self.slug})
+
+    @property
+    def org_number_display(self) -> str:
+        return format_org_number(self.org_number)
+
+
+class Referrer(models.TextChoices):
+    """Who can send a person to an offering (remittent)."""
+
+    EMPLOYMENT_SERVICE = "arbetsformedlingen", _("Arbetsförmedlingen")
+    SOCIAL_INSURANCE = "forsakringskassan", _("Försäkringskassan")
+    SOCIAL_SERVICES = "socialtjansten", _("Socialtjänsten")
+    COORDINATION_ASSOCIATION = "samordningsforbund", _("Samordningsförbund")
+    SELF_REFERRAL = "egen_anmalan", _("Egen anmälan")
+
+
+class OfferingKind(models.TextChoices):
+    EMPLOYMENT = "anstallning", _("Anställning")
+    WORK_TRAINING = "arbetstraning", _("Arbetsträning")
+    WORK_TRIAL = "arbetsprovning", _("Arbetsprövning")
+    PLACEMENT = "praktik", _("Praktik")
+    REHABILITATION = "rehabilitering", _("Rehabilitering")
+    OCCUPATION = "sysselsattning", _("Sysselsättning")
+
+
+class Offering(models.Model):
+    """What a person can get at an enterprise: a job, work training and so on."""
+
+    enterprise = models.ForeignKey(
+        SocialEnterprise,
+        verbose_name=_("företag"),
+        on_delete=models.CASCADE,
+        related_name="offerings",
+    )
+    kind = models.CharField(_("typ av erbjudande"), max_length=20, choices=OfferingKind)
+    description = models.TextField(_("beskrivning"), blank=True)
+    target_groups = models.ManyToManyField(
+        TargetGroup, verbose_name=_("målgrupper"), related_name="offerings", blank=True
+    )
+    open_places = models.PositiveSmallIntegerField(
+        _("lediga platser"),
+        null=True,
+        blank=True,
+        help_text=_("Lämna tomt om antalet inte är känt."),
+    )
+    history = HistoricalRecords(m2m_fields=[target_groups])
+
+    class Meta:
+        verbose_name = _("erbjudande")
+        verbose_name_plural = _("erbjudanden")
+        ordering = ["enterprise", "kind", "pk"]
+        indexes = [
+            # Directory filters "offering kind" and "has open places" join on these.
+            models.Index(fields=["kind", "enterprise"], name="offering_kind_enterprise_idx"),
+            models.Index(
+                fields=["enterprise", "open_places"], name="offering_enterprise_places_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – {self.enterprise}"
+
+
+class AcceptedReferrer(models.Model):
+    """One referrer an offering accepts; a closed list, so no lookup table."""
+
+    offering = models.ForeignKey(
+        Offering, on_delete=models.CASCADE, related_name="accepted_referrers"
+    )
+    referrer = models.CharField(_("remittent"), max_length=30, choices=Referrer)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("remittent")
+        verbose_name_plural = _("remittenter")
+        ordering = ["offering", "referrer"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["offering", "referrer"], name="accepted_referrer_unique_per_offering"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_referrer_display()
+
+
+class Criterion(models.IntegerChoices):
+    """Tillväxtverket's four criteria for a work-integrating social enterprise."""
+
+    PURPOSE = 1, _("Integrerar människor som har svårt att få eller behålla ett arbete")
+    PARTICIPATION = 2, _("Medarbetarna har verkligt inflytande i verksamheten")
+    REINVESTMENT = 3, _("Vinsten återinvesteras i huvudsak i verksamheten")
+    INDEPENDENCE = 4, _("Organisatoriskt fristående från offentlig sektor")
+
+
+class CriterionVerification(models.Model):
+    """An advisor's verdict on one ASF criterion for one enterprise."""
+
+    enterprise = models.ForeignKey(
+        SocialEnterprise, on_delete=models.CASCADE, related_name="verifications"
+    )
+    criterion = models.PositiveSmallIntegerField(_("kriterium"), choices=Criterion)
+    verified = models.BooleanField(_("uppfyllt"), default=False)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("kontrollerat av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    verified_at = models.DateTimeField(_("kontrollerat"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kontroll av kriterium")
+        verbose_name_plural = _("kontroller av kriterier")
+        ordering = ["enterprise", "criterion"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "criterion"], name="verification_unique_per_criterion"
+            ),
+            models.CheckConstraint(
+                condition=Q(criterion__gte=1, criterion__lte=4),
+                name="verification_criterion_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise}: {self.get_criterion_display()}"
+
+
+class PartnerKind(models.TextChoices):
+    SUPPORT = "stodorganisation", _("Stödorganisation")
+    AUTHORITY = "myndighet", _("Myndighet")
+    COORDINATION = "samordningsforbund", _("Samordningsförbund")
+    NETWORK = "natverk", _("Nätverk eller branschorganisation")
+    MUNICIPAL = "kommunal", _("Kommunal verksamhet")
+
+
+class HelpTopic(models.TextChoices):
+    """What a partner helps with."""
+
+    START = "starta", _("Starta")
+    DEVELOP = "utveckla", _("Utveckla")
+    FINANCING = "finansiering", _("Finansiering")
+    REHABILITATION = "rehabilitering", _("Rehabilitering")
+    TRAINING = "arbetstraning", _("Arbetsträning och placering")
+    KNOWLEDGE = "kunskap", _("Kunskap")
+
+
+class Partner(models.Model):
+    name = models.CharField(_("namn"), max_length=200, unique=True)
+    slug = models.SlugField(_("kortnamn i adressen"), max_length=200, unique=True)
+    kind = models.CharField(_("typ"), max_length=30, choices=PartnerKind)
+    summary = models.CharField(_("sammanfattning"), max_length=300)
+    description = models.TextField(_("beskrivning"), blank=True)
+    website = models.URLField(_("webbplats"), blank=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("samarbetspartner")
+        verbose_name_plural = _("samarbetspartner")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:partner_detail", kwargs={"slug": self.slug})
+
+
+class PartnerTopic(models.Model):
+    """One thing a partner helps with; a closed list, so no lookup table."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="topics")
+    topic = models.CharField(_("hjälper med"), max_length=20, choices=HelpTopic)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("hjälper med")
+        verbose_name_plural = _("hjälper med")
+        ordering = ["partner", "topic"]
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "topic"], name="partner_topic_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_topic_display()
+
+
+class Place(models.Model):
+    """Where a partner meets people: an office, a library, a meeting place."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="places")
+    name = models.CharField(_("namn"), max_length=200)
+    street_address = models.CharField(_("adress"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postnummer"), max_length=6, blank=True)
+    city = models.CharField(_("ort"), max_length=100, blank=True)
+    latitude = models.DecimalField(
+        _("latitud"), max_digits=8, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitud"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    opening_hours = models.TextField(
+        _("öppettider"), blank=True, help_text=_("En rad per dag eller period.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("plats")
+        verbose_name_plural = _("platser")
+        ordering = ["partner", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.partner})"
+
+
+class Session(models.Model):
+    """A dated visit at a place, such as a drop-in advice hour at a library."""
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(_("rubrik"), max_length=200)
+    description = models.TextField(_("beskrivning"), blank=True)
+    starts_at = models.DateTimeField(_("börjar"))
+    ends_at = models.DateTimeField(_("slutar"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tillfälle")
+        verbose_name_plural = _("tillfällen")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"
+            )
+        ]
+        indexes = [
+            # A partner page's "upcoming sessions": per place, from now on.
+            models.Index(fields=["place", "starts_at"], name="session_place_start_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.starts_at:%Y-%m-%d})"

@@ -1,0 +1,86 @@
+"""Shaping registry objects for pages: verification badges, JSON-LD, paging.
+
+No queries here: everything works on objects the selectors already loaded.
+"""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
+from django.utils.translation import gettext as _
+
+from registry.models import Criterion, CriterionVerification, SocialEnterprise
+
+
+@dataclass(frozen=True)
+class CriterionStatus:
+    label: str
+    verification: CriterionVerification | None
+
+    @property
+    def verified(self) -> bool:
+        return bool(self.verification and self.verification.verified)
+
+
+def criteria_status(enterprise: SocialEnterprise) -> list[CriterionStatus]:
+    by_criterion = {v.criterion: v for v in enterprise.verifications.all()}
+    return [CriterionStatus(str(c.label), by_criterion.get(c.value)) for c in Criterion]
+
+
+def organization_jsonld(enterprise: SocialEnterprise, url: str) -> dict:
+    """schema.org Organization for search engines and other readers."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": enterprise.name,
+        "url": url,
+        "description": enterprise.short_description,
+        "taxID": enterprise.org_number_display,
+    }
+    if enterprise.website:
+        data["sameAs"] = [enterprise.website]
+    if enterprise.email:
+        data["email"] = enterprise.email
+    if enterprise.phone:
+        data["telephone"] = enterprise.phone
+    if enterprise.employee_count is not None:
+        data["numberOfEmployees"] = {
+            "@type": "QuantitativeValue",
+            "value": enterprise.employee_count,
+        }
+    if enterprise.street_address or enterprise.city:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": enterprise.street_address,
+            "postalCode": enterprise.postal_code,
+            "addressLocality": enterprise.city,
+            "addressCountry": "SE",
+        }
+    if enterprise.latitude is not None and enterprise.longitude is not None:
+        data["location"] = {
+            "@type": "Place",
+            "geo": {
+                "@type": "GeoCoordinates",
+                "latitude": float(enterprise.latitude),
+                "longitude": float(enterprise.longitude),
+            },
+        }
+    return data
+
+
+def page_of(paginator: Paginator, raw_number: str | None) -> tuple[Page, str | None]:
+    """The requested page, or the nearest real one and a message saying so."""
+    if raw_number in (None, ""):
+        return paginator.page(1), None
+    try:
+        number = int(raw_number)
+    except ValueError:
+        return paginator.page(1), _("Sidnumret gick inte att läsa. Du ser första sidan.")
+    if number < 1:
+        return paginator.page(1), _("Sidan finns inte. Du ser första sidan.")
+    if number > paginator.num_pages:
+        return (
+            paginator.page(paginator.num_pages),
+            _("Sidan finns inte. Du ser sista sidan, sida %(page)s.")
+            % {"page": paginator.num_pages},
+        )
+    return paginator.page(number), None

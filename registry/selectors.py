@@ -1,0 +1,166 @@
+"""Reads that span models, with the joins and prefetches their pages need.
+
+Query costs are fixed per page, whatever the number of rows: each list selector
+documents how many queries it takes.
+"""
+
+import datetime
+
+from django.db import connection
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import Coalesce, Collate
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from registry.models import (
+    CriterionVerification,
+    Offering,
+    Partner,
+    PartnerTopic,
+    Session,
+    SocialEnterprise,
+)
+
+ALL_CRITERIA = 4
+
+
+def name_ordering():
+    """Order by name the Swedish way (å, ä, ö after z) where the database can.
+
+    PostgreSQL has ICU's Swedish collation; SQLite compares code points, which
+    puts ä before å, so the order there is close but not exact.
+    """
+    if connection.vendor == "postgresql":
+        return Collate("name", "sv-x-icu")
+    return F("name")
+
+
+def _verified_criteria_count() -> Subquery:
+    counts = (
+        CriterionVerification.objects.filter(enterprise=OuterRef("pk"), verified=True)
+        .order_by()
+        .values("enterprise")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
+def _open_places_total() -> Subquery:
+    totals = (
+        Offering.objects.filter(enterprise=OuterRef("pk"))
+        .order_by()
+        .values("enterprise")
+        .annotate(n=Sum("open_places"))
+        .values("n")
+    )
+    return Subquery(totals, output_field=IntegerField())
+
+
+def with_listing_annotations(queryset: QuerySet[SocialEnterprise]) -> QuerySet:
+    """Add ``verified_criteria`` and ``open_places_total`` as subqueries."""
+    return queryset.annotate(
+        verified_criteria=_verified_criteria_count(),
+        open_places_total=_open_places_total(),
+    )
+
+
+def directory_queryset() -> QuerySet[SocialEnterprise]:
+    """Published enterprises with what a directory card shows.
+
+    Evaluating a page costs three queries: the rows (with area and the two
+    annotations), their industries, their offerings.
+    """
+    return with_listing_annotations(
+        SocialEnterprise.objects.published()
+        .select_related("area")
+        .prefetch_related("industries", "offerings")
+    )
+
+
+def filter_text(queryset: QuerySet[SocialEnterprise], text: str) -> QuerySet:
+    """Keep enterprises whose search document holds every word of ``text``."""
+    for word in text.casefold().split():
+        queryset = queryset.filter(search_document__contains=word)
+    return queryset
+
+
+def filter_offering_kind(queryset: QuerySet, kind: str) -> QuerySet:
+    return queryset.filter(Exists(Offering.objects.filter(enterprise=OuterRef("pk"), kind=kind)))
+
+
+def filter_target_group(queryset: QuerySet, target_group) -> QuerySet:
+    offerings = Offering.objects.filter(enterprise=OuterRef("pk"), target_groups=target_group)
+    return queryset.filter(Exists(offerings))
+
+
+def filter_open_places(queryset: QuerySet) -> QuerySet:
+    offerings = Offering.objects.filter(enterprise=OuterRef("pk"), open_places__gt=0)
+    return queryset.filter(Exists(offerings))
+
+
+def filter_verified(queryset: QuerySet) -> QuerySet:
+    return queryset.alias(criteria_ok=_verified_criteria_count()).filter(criteria_ok=ALL_CRITERIA)
+
+
+def order_directory(queryset: QuerySet, sort: str) -> QuerySet:
+    if sort == "checked":
+        return queryset.order_by(F("last_checked").desc(nulls_last=True), name_ordering(), "pk")
+    return queryset.order_by(name_ordering(), "pk")
+
+
+def enterprise_for_profile(slug: str) -> SocialEnterprise:
+    """A published enterprise with everything its profile shows, or 404.
+
+    Five queries: the row, industries, offerings, their target groups and
+    referrers, and the verifications with the advisor who made them.
+    """
+    offerings = Offering.objects.prefetch_related("target_groups", "accepted_referrers")
+    queryset = (
+        SocialEnterprise.objects.published()
+        .select_related("area")
+        .prefetch_related(
+            "industries",
+            Prefetch("offerings", queryset=offerings),
+            Prefetch(
+                "verifications",
+                queryset=CriterionVerification.objects.select_related("verified_by"),
+            ),
+        )
+    )
+    return get_object_or_404(queryset, slug=slug)
+
+
+def partner_list(topic: str | None = None) -> QuerySet[Partner]:
+    """Partners with their topics and places: three queries."""
+    queryset = Partner.objects.prefetch_related("topics", "places").order_by(name_ordering())
+    if topic:
+        queryset = queryset.filter(
+            Exists(PartnerTopic.objects.filter(partner=OuterRef("pk"), topic=topic))
+        )
+    return queryset
+
+
+def upcoming_sessions(now: datetime.datetime | None = None) -> QuerySet[Session]:
+    return Session.objects.filter(ends_at__gte=now or timezone.now()).order_by("starts_at")
+
+
+def partner_for_profile(slug: str) -> Partner:
+    """A partner with its topics and places, or 404 (three queries)."""
+    queryset = Partner.objects.prefetch_related("topics", "places")
+    return get_object_or_404(queryset, slug=slug)
+
+
+def upcoming_sessions_for_partner(partner: Partner, limit: int = 10) -> list[Session]:
+    """The partner's next sessions across all its places, soonest first (one query)."""
+    return list(upcoming_sessions().filter(place__partner=partner).select_related("place")[:limit])

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from registry import views
+
+app_name = "registry"
+
+urlpatterns = [
+    path("foretag/", views.enterprise_list, name="enterprise_list"),
+    path("foretag/csv/", views.enterprise_csv, name="enterprise_csv"),
+    path("foretag/<slug:slug>/", views.enterprise_detail, name="enterprise_detail"),
+    path("partner/", views.partner_list, name="partner_list"),
+    path("partner/<slug:slug>/", views.partner_detail, name="partner_detail"),
+]
