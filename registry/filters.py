@@ -74,6 +74,17 @@ class DirectoryFilter(django_filters.FilterSet):
         method="filter_sort",
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            css = {
+                forms.CheckboxInput: "form-check-input",
+                forms.Select: "form-select",
+            }.get(type(field.widget), "form-control")
+            field.widget.attrs["class"] = css
+        self.form.fields["q"].widget.input_type = "search"
+        self.form.fields["q"].widget.attrs.update(autocomplete="off", maxlength=QUERY_MAX_LENGTH)
+
     def filter_q(self, queryset, name, value):
         return selectors.filter_text(queryset, value) if value.strip() else queryset
 

@@ -1,0 +1,66 @@
+# The one front door: make run, make test, make lint, make bench.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+# A stamp per dependency set, so installs re-run only when the pins change.
+PY_STAMP := $(VENV)/.installed-dev
+NPM_STAMP := node_modules/.installed
+
+.PHONY: help install run test lint format messages screenshots bench clean
+
+help:
+	@echo "make run    - install, migrate SQLite, load demo content, serve on http://127.0.0.1:8000"
+	@echo "make test   - install, then run the whole test suite (DATABASE_URL picks the database)"
+	@echo "make lint   - ruff check and format check"
+	@echo "make format - ruff format and safe fixes"
+	@echo "make messages - update and compile the English translation"
+
+$(VENV)/bin/python:
+	@py=$$(scripts/find-python) && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV)
+
+$(PY_STAMP): requirements/base.txt requirements/dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements/dev.txt
+	@touch $@
+
+$(NPM_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 or newer (apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(PY_STAMP) $(NPM_STAMP)
+
+run: install
+	DEBUG=true $(MANAGE) migrate --noinput
+	DEBUG=true $(MANAGE) load_demo
+	DEBUG=true $(MANAGE) runserver 127.0.0.1:8000
+
+# Tests run with production-like settings (DEBUG off) but plain static storage,
+# so no collectstatic step is needed. SECRET_KEY is a throwaway for tests only.
+test: install
+	SECRET_KEY=test-only-secret-key STATIC_MANIFEST=false DJANGO_ALLOW_ASYNC_UNSAFE=true \
+	  $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(PY_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(PY_STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: $(PY_STAMP)
+	DEBUG=true $(MANAGE) makemessages --locale en --no-obsolete --add-location file --ignore 'node_modules/*' --ignore '.venv/*'
+	DEBUG=true $(MANAGE) compilemessages --locale en --ignore '.venv/*' --ignore 'node_modules/*'
+
+screenshots: install
+	$(PY) scripts/screenshots.py
+
+bench:
+	@echo "The benchmark arrives with the search issue (#5); nothing to measure yet."
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,52 @@
+import os
+import shutil
+
+import pytest
+from django.db import connection
+
+
+def _on_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def pytest_collection_modifyitems(config, items):
+    """On SQLite, deselect PostgreSQL-only tests and say so; never skip them."""
+    if _on_postgres():
+        return
+    postgres_only = [item for item in items if item.get_closest_marker("postgres")]
+    if postgres_only:
+        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+        config.hook.pytest_deselected(items=postgres_only)
+        config._asf_postgres_deselected = len(postgres_only)
+
+
+def pytest_report_header(config):
+    return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    count = getattr(config, "_asf_postgres_deselected", 0)
+    if count:
+        terminalreporter.write_line(
+            f"NOTE: {count} PostgreSQL-only tests were not run: this run uses SQLite. "
+            "Set DATABASE_URL=postgres://… to run them.",
+            yellow=True,
+        )
+
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Drive Debian's Chromium; Playwright cannot download its own here."""
+    if not shutil.which(CHROMIUM):
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    }

@@ -1,0 +1,192 @@
+import pytest
+from django.urls import reverse
+
+from registry.models import Criterion, OfferingKind, PublicationStatus
+from tests.factories import (
+    AreaFactory,
+    EnterpriseFactory,
+    IndustryFactory,
+    OfferingFactory,
+    TargetGroupFactory,
+    VerificationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+URL = reverse("registry:enterprise_list")
+
+
+def names(response) -> list[str]:
+    return [e.name for e in response.context["page"].object_list]
+
+
+def verify_all(enterprise):
+    for criterion in Criterion:
+        VerificationFactory(enterprise=enterprise, criterion=criterion)
+
+
+def test_lists_only_published_enterprises_with_count_and_last_checked(client):
+    EnterpriseFactory(name="Synligt", last_checked="2026-05-04")
+    EnterpriseFactory(name="Utkast", status=PublicationStatus.DRAFT)
+    EnterpriseFactory(name="Arkiverat", status=PublicationStatus.ARCHIVED)
+
+    response = client.get(URL)
+
+    assert names(response) == ["Synligt"]
+    html = response.content.decode()
+    assert "1 socialt företag" in html
+    assert "Senast kontrollerad: 4 maj 2026" in html
+
+
+def test_text_search_matches_name_description_industry_and_offering(client):
+    bakery = EnterpriseFactory(name="Bageriet Surdegen")
+    EnterpriseFactory(name="Cykelköket", description="Vi lagar cyklar")
+    EnterpriseFactory(name="Gröna", industries=[IndustryFactory(name="Trädgård")])
+    OfferingFactory(enterprise=EnterpriseFactory(name="Verkstan"), description="Snickeri")
+
+    assert names(client.get(URL, {"q": "SURDEGEN"})) == [bakery.name]
+    assert names(client.get(URL, {"q": "cyklar"})) == ["Cykelköket"]
+    assert names(client.get(URL, {"q": "trädgård"})) == ["Gröna"]
+    assert names(client.get(URL, {"q": "snickeri"})) == ["Verkstan"]
+    assert names(client.get(URL, {"q": "bageriet cyklar"})) == []
+
+
+def test_filters_combine(client):
+    area = AreaFactory(slug="norrby")
+    industry = IndustryFactory(slug="stad")
+    group = TargetGroupFactory(slug="unga")
+    match = EnterpriseFactory(name="Träff", area=area, industries=[industry])
+    OfferingFactory(
+        enterprise=match, kind=OfferingKind.PLACEMENT, open_places=2, target_groups=[group]
+    )
+    verify_all(match)
+    near_miss = EnterpriseFactory(name="Nästan", area=area, industries=[industry])
+    OfferingFactory(enterprise=near_miss, kind=OfferingKind.PLACEMENT, open_places=0)
+    verify_all(near_miss)
+
+    response = client.get(
+        URL,
+        {
+            "erbjudande": "praktik",
+            "bransch": "stad",
+            "malgrupp": "unga",
+            "omrade": "norrby",
+            "juridisk_form": "ekonomisk_forening",
+            "lediga_platser": "1",
+            "verifierad": "1",
+        },
+    )
+
+    assert names(response) == ["Träff"]
+    assert "2 lediga platser" in response.content.decode()
+
+
+def test_verified_filter_needs_all_four_criteria(client):
+    full = EnterpriseFactory(name="Alla fyra")
+    verify_all(full)
+    partial = EnterpriseFactory(name="Tre av fyra")
+    for criterion in list(Criterion)[:3]:
+        VerificationFactory(enterprise=partial, criterion=criterion)
+
+    assert names(client.get(URL, {"verifierad": "1"})) == ["Alla fyra"]
+
+
+def test_sorting_by_name_and_by_last_checked(client):
+    EnterpriseFactory(name="Björk", last_checked="2026-01-01")
+    EnterpriseFactory(name="Alm", last_checked="2025-01-01")
+    EnterpriseFactory(name="Ceder", last_checked=None)
+
+    assert names(client.get(URL)) == ["Alm", "Björk", "Ceder"]
+    assert names(client.get(URL, {"sortering": "kontrollerad"})) == ["Björk", "Alm", "Ceder"]
+
+
+@pytest.mark.postgres
+def test_name_sort_follows_swedish_alphabet_on_postgres(client):
+    for name in ["Örby", "Ängby", "Åby", "Zeta"]:
+        EnterpriseFactory(name=name)
+
+    assert names(client.get(URL)) == ["Zeta", "Åby", "Ängby", "Örby"]
+
+
+def test_pagination_and_out_of_range_pages_explain_themselves(client, settings):
+    settings.DIRECTORY_PAGE_SIZE = 2
+    for index in range(5):
+        EnterpriseFactory(name=f"F{index}")
+
+    second = client.get(URL, {"sida": "2"})
+    huge = client.get(URL, {"sida": "9" * 5000})
+    garbage = client.get(URL, {"sida": "två"})
+    negative = client.get(URL, {"sida": "-3"})
+
+    assert names(second) == ["F2", "F3"]
+    assert "sida 2 av 3" in second.content.decode()
+    assert names(garbage) == ["F0", "F1"]
+    assert "Sidnumret gick inte att läsa" in garbage.content.decode()
+    assert names(negative) == ["F0", "F1"]
+    assert huge.status_code == 200
+    assert "Sidnumret gick inte att läsa" in huge.content.decode()
+    assert names(client.get(URL, {"sida": "99"})) == ["F4"]
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"bransch": "finns-inte"}, "Bransch: Välj ett giltigt alternativ"),
+        ({"erbjudande": "<script>"}, "Erbjudande: Välj ett giltigt alternativ"),
+        ({"q": "x" * 2000}, "som mest 200 tecken"),
+        ({"sortering": "'; DROP TABLE"}, "Sortera efter: Välj ett giltigt alternativ"),
+        ({"omrade": "\U0001f600\u202e"}, "Område: Välj ett giltigt alternativ"),
+    ],
+)
+def test_bad_parameters_are_ignored_with_a_clear_message(client, params, message):
+    EnterpriseFactory(name="Finns")
+
+    response = client.get(URL, params)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert names(response) == ["Finns"]
+
+
+def test_nul_byte_in_a_parameter_is_a_400_with_a_page(client):
+    response = client.get(URL, {"q": "kafé\x00"})
+    assert response.status_code == 400
+    assert "tecken som inte är tillåtna" in response.content.decode()
+
+
+def test_markup_in_the_query_is_escaped(client):
+    response = client.get(URL, {"q": "<b>fet</b>"})
+    assert "<b>fet</b>" not in response.content.decode()
+    assert "&lt;b&gt;fet&lt;/b&gt;" in response.content.decode()
+
+
+def test_htmx_request_gets_only_the_results_fragment(client):
+    EnterpriseFactory(name="Kafé Kornet")
+
+    response = client.get(URL, {"q": "kornet"}, headers={"HX-Request": "true"})
+
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="results">')
+    assert "Kafé Kornet" in html
+    assert "<html" not in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_post_is_not_allowed(client):
+    assert client.post(URL).status_code == 405
+
+
+def _fill(count: int) -> None:
+    industry, group = IndustryFactory(), TargetGroupFactory()
+    for _ in range(count):
+        enterprise = EnterpriseFactory(industries=[industry])
+        OfferingFactory(enterprise=enterprise, open_places=1, target_groups=[group])
+        verify_all(enterprise)
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_query_count_does_not_grow_with_rows(client, django_assert_num_queries, count):
+    _fill(count)
+    # count, rows, industries, offerings, and the three filter option lists.
+    with django_assert_num_queries(7):
+        response = client.get(URL, {"q": "företag", "lediga_platser": "1", "sortering": "namn"})
+    assert response.context["page"].paginator.count == count
