@@ -50,3 +50,14 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": CHROMIUM,
         "args": ["--disable-background-networking", "--disable-component-update", "--no-first-run"],
     }
+
+
+@pytest.fixture(autouse=True)
+def swedish_by_default():
+    """Each test starts in Swedish: a request to /en/ leaves English active in the
+    thread, and reverse() would then build /en/ addresses in the next test."""
+    from django.utils import translation
+
+    translation.activate("sv")
+    yield
+    translation.activate("sv")
