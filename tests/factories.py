@@ -39,31 +39,28 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.se")
 
 
-class IndustryFactory(factory.django.DjangoModelFactory):
+class TaxonomyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        abstract = True
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Term {n}")
+    slug = factory.Sequence(lambda n: f"term-{n}")
+
+
+class IndustryFactory(TaxonomyFactory):
     class Meta:
         model = Industry
-        django_get_or_create = ["slug"]
-
-    name = factory.Sequence(lambda n: f"Bransch {n}")
-    slug = factory.Sequence(lambda n: f"bransch-{n}")
 
 
-class TargetGroupFactory(factory.django.DjangoModelFactory):
+class TargetGroupFactory(TaxonomyFactory):
     class Meta:
         model = TargetGroup
-        django_get_or_create = ["slug"]
-
-    name = factory.Sequence(lambda n: f"Målgrupp {n}")
-    slug = factory.Sequence(lambda n: f"malgrupp-{n}")
 
 
-class AreaFactory(factory.django.DjangoModelFactory):
+class AreaFactory(TaxonomyFactory):
     class Meta:
         model = Area
-        django_get_or_create = ["slug"]
-
-    name = factory.Sequence(lambda n: f"Område {n}")
-    slug = factory.Sequence(lambda n: f"omrade-{n}")
 
 
 class EnterpriseFactory(factory.django.DjangoModelFactory):
