@@ -25,6 +25,14 @@ class EnterpriseForm(forms.ModelForm):
             "skoopi_valid_until", "lou_share_percent", "lou_checked_on",
         ]  # fmt: skip
 
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data["slug"]
+        if slug in services.RESERVED_SLUGS:
+            raise forms.ValidationError(
+                _("Kortnamnet används redan av webbplatsen. Välj ett annat.")
+            )
+        return slug
+
     def clean_org_number(self) -> str:
         return normalise_org_number(self.cleaned_data["org_number"])
 

@@ -44,6 +44,12 @@ def test_admin_form_gives_swedish_errors_and_keeps_input():
     assert "Det finns redan ett socialt företag" in duplicate.errors["org_number"][0]
 
 
+def test_admin_form_refuses_a_reserved_slug():
+    form = EnterpriseForm(data=enterprise_data(slug="csv"))
+    assert not form.is_valid()
+    assert form.errors["slug"] == ["Kortnamnet används redan av webbplatsen. Välj ett annat."]
+
+
 def test_offering_form_saves_referrers():
     enterprise = EnterpriseFactory()
     form = OfferingForm(
