@@ -22,7 +22,7 @@ from registry.models import (
     TargetGroup,
 )
 from registry.orgnr import luhn_check_digit
-from registry.services import search_document_for
+from registry.services import enterprise_refresh_search_document
 
 
 def org_number(n: int) -> str:
@@ -88,9 +88,7 @@ class EnterpriseFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def refresh_search(self, create, extracted, **kwargs):
         if create:
-            SocialEnterprise.objects.filter(pk=self.pk).update(
-                search_document=search_document_for(self)
-            )
+            enterprise_refresh_search_document(enterprise=self)
 
 
 class OfferingFactory(factory.django.DjangoModelFactory):
@@ -117,10 +115,7 @@ class OfferingFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def refresh_search(self, create, extracted, **kwargs):
         if create:
-            enterprise = self.enterprise
-            SocialEnterprise.objects.filter(pk=enterprise.pk).update(
-                search_document=search_document_for(enterprise)
-            )
+            enterprise_refresh_search_document(enterprise=self.enterprise)
 
 
 class VerificationFactory(factory.django.DjangoModelFactory):
