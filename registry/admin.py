@@ -6,6 +6,7 @@ from registry.forms import EnterpriseForm, OfferingForm
 from registry.models import (
     Area,
     CriterionVerification,
+    EnterpriseReport,
     Industry,
     Offering,
     Partner,
@@ -57,16 +58,29 @@ class CriterionVerificationInline(admin.TabularInline):
     raw_id_fields = ["verified_by"]
 
 
+class EnterpriseReportInline(admin.StackedInline):
+    """A citizen's report, shown on the draft it created."""
+
+    model = EnterpriseReport
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "reason", "reporter_name", "reporter_email", "reviewed_at"]
+    readonly_fields = ["created_at", "reason", "reporter_name", "reporter_email"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(SocialEnterprise)
 class SocialEnterpriseAdmin(SimpleHistoryAdmin):
     form = EnterpriseForm
     list_display = ["name", "org_number_display", "legal_form", "area", "status", "last_checked"]
-    list_filter = ["status", "legal_form", "area", "industries", "is_example"]
+    list_filter = ["status", "legal_form", "area", "industries", "is_example", "report__created_at"]
     search_fields = ["name", "org_number", "short_description"]
     date_hierarchy = "last_checked"
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["industries"]
-    inlines = [OfferingInline, CriterionVerificationInline]
+    inlines = [OfferingInline, CriterionVerificationInline, EnterpriseReportInline]
     readonly_fields = ["created_at", "updated_at"]
 
     def save_related(self, request, form, formsets, change):

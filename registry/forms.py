@@ -1,8 +1,10 @@
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from registry import services
-from registry.models import Offering, Referrer, SocialEnterprise
+from registry.models import EnterpriseReport, LegalForm, Offering, Referrer, SocialEnterprise
 from registry.orgnr import normalise_org_number
 
 
@@ -63,3 +65,95 @@ class OfferingForm(forms.ModelForm):
         services.offering_set_referrers(
             offering=self.instance, referrers=self.cleaned_data.get("referrers", [])
         )
+
+
+class EnterpriseReportForm(forms.Form):
+    """A citizen reports a social enterprise missing from the directory.
+    ``hemsida`` is a honeypot; ``token`` stops double submits."""
+
+    token = forms.UUIDField(widget=forms.HiddenInput)
+    hemsida = forms.CharField(required=False, label=_("Lämna det här fältet tomt"))
+    name = forms.CharField(
+        label=_("Företagets namn"),
+        max_length=200,
+        error_messages={"required": _("Skriv företagets namn.")},
+    )
+    org_number = forms.CharField(
+        label=_("Organisationsnummer"),
+        max_length=20,
+        help_text=_(
+            "Tio siffror, till exempel 556677-8899. Finns på allabolag.se eller hos Bolagsverket."
+        ),
+        error_messages={"required": _("Skriv organisationsnumret.")},
+    )
+    legal_form = forms.ChoiceField(
+        label=_("Juridisk form"),
+        choices=[("", _("Vet inte")), *LegalForm.choices],
+        required=False,
+    )
+    short_description = forms.CharField(
+        label=_("Vad gör företaget?"),
+        max_length=300,
+        help_text=_("En mening, till exempel ”Café och catering i Centrum”."),
+        error_messages={"required": _("Beskriv kort vad företaget gör.")},
+    )
+    website = forms.URLField(
+        label=_("Webbplats (frivilligt)"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Skriv en webbadress, till exempel www.exempel.se.")},
+    )
+    email = forms.EmailField(
+        label=_("Företagets e-post (frivilligt)"),
+        required=False,
+        error_messages={"invalid": _("Skriv e-postadressen så här: namn@exempel.se.")},
+    )
+    phone = forms.CharField(
+        label=_("Företagets telefon (frivilligt)"), max_length=30, required=False
+    )
+    reason = forms.CharField(
+        label=_("Varför är det ett arbetsintegrerande socialt företag?"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Till exempel vilka som får jobb där och vem som äger företaget."),
+        error_messages={"required": _("Berätta kort varför det är ett socialt företag.")},
+    )
+    reporter_name = forms.CharField(
+        label=_("Ditt namn (frivilligt)"), max_length=200, required=False
+    )
+    reporter_email = forms.EmailField(
+        label=_("Din e-post (frivilligt)"),
+        required=False,
+        help_text=_("Om rådgivaren behöver fråga något. Vi använder den inte till något annat."),
+        error_messages={"invalid": _("Skriv e-postadressen så här: namn@exempel.se.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["token"].initial = uuid.uuid4()
+        for field in self.fields.values():
+            field.error_messages["max_length"] = _(
+                "Skriv högst %(limit_value)d tecken. Nu är det %(show_value)d."
+            )
+
+    def clean_org_number(self) -> str:
+        return normalise_org_number(self.cleaned_data["org_number"])
+
+    def clean(self):
+        cleaned = super().clean()
+        number, token = cleaned.get("org_number"), cleaned.get("token")
+        if EnterpriseReport.objects.filter(submission_token=token).exists():
+            return cleaned  # a resubmit of a report we have: the view says thanks again
+        if number and SocialEnterprise.objects.filter(org_number=number).exists():
+            self.add_error(
+                "org_number",
+                _(
+                    "Företaget finns redan hos oss eller har redan anmälts. "
+                    "Du behöver inte göra något mer. Tack!"
+                ),
+            )
+        return cleaned
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("hemsida"))

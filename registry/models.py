@@ -432,3 +432,37 @@ class Session(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.starts_at:%Y-%m-%d})"
+
+
+class EnterpriseReport(models.Model):
+    """A citizen's report of a social enterprise missing from the directory.
+
+    The enterprise it created stays a draft until an advisor has reviewed it.
+    The reporter's contact details are personal data, kept apart from the
+    enterprise so they can be erased without touching the record.
+    """
+
+    enterprise = models.OneToOneField(
+        SocialEnterprise,
+        verbose_name=_("företag"),
+        on_delete=models.CASCADE,
+        related_name="report",
+    )
+    reason = models.TextField(_("varför det är ett socialt företag"))
+    reporter_name = models.CharField(_("anmälarens namn"), max_length=200, blank=True)
+    reporter_email = models.EmailField(_("anmälarens e-post"), blank=True)
+    submission_token = models.UUIDField(unique=True, editable=False)
+    created_at = models.DateTimeField(_("anmält"), auto_now_add=True)
+    reviewed_at = models.DateTimeField(_("granskat"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("anmälan av företag")
+        verbose_name_plural = _("anmälningar av företag")
+        ordering = ["-created_at"]
+        indexes = [
+            # The advisors' review queue: reports not yet reviewed, oldest first.
+            models.Index(fields=["reviewed_at", "created_at"], name="report_review_queue_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.enterprise)

@@ -8,7 +8,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
@@ -17,7 +17,9 @@ from registry.models import (
     Area,
     Criterion,
     CriterionVerification,
+    EnterpriseReport,
     Industry,
+    LegalForm,
     Offering,
     Partner,
     PartnerTopic,
@@ -87,6 +89,52 @@ def enterprise_create(
     enterprise.industries.set(industries)
     enterprise_refresh_search_document(enterprise=enterprise)
     return enterprise
+
+
+def enterprise_report(
+    *,
+    submission_token,
+    name: str,
+    org_number: str,
+    short_description: str,
+    reason: str,
+    legal_form: str = LegalForm.OTHER,
+    website: str = "",
+    email: str = "",
+    phone: str = "",
+    reporter_name: str = "",
+    reporter_email: str = "",
+) -> tuple[EnterpriseReport, bool]:
+    """A citizen's report of a missing enterprise: a draft record marked as
+    reported, waiting for an advisor's review. The same form token twice
+    (double click, reload) returns the first report. Returns (report, created)."""
+    existing = EnterpriseReport.objects.filter(submission_token=submission_token).first()
+    if existing:
+        return existing, False
+    try:
+        with transaction.atomic():
+            enterprise = enterprise_create(
+                name=name,
+                org_number=org_number,
+                legal_form=legal_form,
+                short_description=short_description,
+                website=website,
+                email=email,
+                phone=phone,
+                status=PublicationStatus.DRAFT,
+            )
+            report = EnterpriseReport(
+                enterprise=enterprise,
+                reason=reason,
+                reporter_name=reporter_name,
+                reporter_email=reporter_email,
+                submission_token=submission_token,
+            )
+            report.full_clean()
+            report.save()
+    except IntegrityError:
+        return EnterpriseReport.objects.get(submission_token=submission_token), False
+    return report, True
 
 
 @transaction.atomic

@@ -1,15 +1,16 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
-from registry import exports, presentation, selectors
+from registry import exports, presentation, selectors, services
 from registry.filters import DirectoryFilter
-from registry.models import HelpTopic
+from registry.forms import EnterpriseReportForm
+from registry.models import HelpTopic, LegalForm
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -85,3 +86,37 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "sessions": selectors.upcoming_sessions_for_partner(partner),
     }
     return render(request, "registry/partner_detail.html", context)
+
+
+REPORT_SESSION_KEY = "registry:reported"
+
+
+@require_http_methods(["GET", "POST"])
+def enterprise_report(request: HttpRequest) -> HttpResponse:
+    """Report a missing social enterprise; a honeypot hit is thanked but not saved."""
+    form = EnterpriseReportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_bot:
+            data = form.cleaned_data
+            report, _created = services.enterprise_report(
+                submission_token=data["token"],
+                name=data["name"],
+                org_number=data["org_number"],
+                legal_form=data["legal_form"] or LegalForm.OTHER,
+                short_description=data["short_description"],
+                reason=data["reason"],
+                website=data["website"],
+                email=data["email"],
+                phone=data["phone"],
+                reporter_name=data["reporter_name"],
+                reporter_email=data["reporter_email"],
+            )
+            request.session[REPORT_SESSION_KEY] = report.enterprise.name
+        return redirect("registry:enterprise_report_thanks")
+    return render(request, "registry/report.html", {"form": form})
+
+
+@require_GET
+def enterprise_report_thanks(request: HttpRequest) -> HttpResponse:
+    name = request.session.get(REPORT_SESSION_KEY)
+    return render(request, "registry/report_thanks.html", {"reported_name": name})

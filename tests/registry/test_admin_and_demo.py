@@ -71,6 +71,8 @@ def test_admin_edit_of_an_enterprise_updates_its_search_text(client):
         "offerings-INITIAL_FORMS": "0",
         "verifications-TOTAL_FORMS": "0",
         "verifications-INITIAL_FORMS": "0",
+        "report-TOTAL_FORMS": "0",
+        "report-INITIAL_FORMS": "0",
     }
 
     response = client.post(f"/admin/registry/socialenterprise/{enterprise.pk}/change/", data)
