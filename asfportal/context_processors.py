@@ -9,9 +9,11 @@ _SECTIONS = {
     "registry:enterprise_detail": "enterprises",
     "registry:partner_list": "partners",
     "registry:partner_detail": "partners",
-    "guidance:policy": "policy",
-    "guidance:work": "work",
-    "guidance:start": "start",
+    "guidance:policy_list": "policy",
+    "guidance:policy_detail": "policy",
+    "guidance:policy_diff": "policy",
+    "guidance:inquiry": "contact",
+    "guidance:inquiry_receipt": "contact",
 }
 
 
@@ -24,6 +26,9 @@ def site(request: HttpRequest) -> dict:
         "SITE_NAME": settings.SITE_NAME,
         "MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME,
         "CONTACT_EMAIL": settings.CONTACT_EMAIL,
+        "DATA_PROTECTION_EMAIL": settings.DATA_PROTECTION_EMAIL,
+        "INQUIRY_RETENTION_MONTHS": settings.INQUIRY_RETENTION_MONTHS,
+        "ADVICE_ANSWERS_MINUTES": settings.ADVICE_ANSWERS_MINUTES,
         "other_language": other,
         "other_language_url": translate_url(request.get_full_path(), other),
     }

@@ -1,11 +1,12 @@
 """Reads for the site-wide pages, composed from the apps' selectors."""
 
+from guidance import selectors as guidance_selectors
 from registry import selectors as registry_selectors
 from registry.models import Partner, SocialEnterprise
 
 
 def start_page_facts() -> dict:
-    """Counts and the latest checked records for the start page (four queries)."""
+    """Counts, the latest checked records and policy changes (five queries)."""
     published = SocialEnterprise.objects.published()
     return {
         "enterprise_count": published.count(),
@@ -16,4 +17,5 @@ def start_page_facts() -> dict:
             .select_related("area")
             .order_by("-last_checked", "name")[:4]
         ),
+        "policy_changes": list(guidance_selectors.latest_revisions(limit=3)),
     }

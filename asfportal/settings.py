@@ -198,6 +198,15 @@ SITE_NAME = "ASF-portalen"
 MUNICIPALITY_NAME = env_str("MUNICIPALITY_NAME", "Exempelkommunen")
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "asf@exempelkommunen.se")
 DIRECTORY_PAGE_SIZE = env_int("DIRECTORY_PAGE_SIZE", 20)
+# Where new inquiries are announced (the advisors' shared mailbox).
+ADVISORS_EMAIL = env_str("ADVISORS_EMAIL", CONTACT_EMAIL)
+# The data protection officer named in the privacy texts.
+DATA_PROTECTION_EMAIL = env_str("DATA_PROTECTION_EMAIL", "dataskydd@exempelkommunen.se")
+# How long a closed inquiry is kept before it is erased (stated to citizens).
+INQUIRY_RETENTION_MONTHS = env_int("INQUIRY_RETENTION_MONTHS", 12)
+# Advice-flow answers can reveal health information: they are kept in the
+# session only this long after the last answer, then the walk starts over.
+ADVICE_ANSWERS_MINUTES = env_int("ADVICE_ANSWERS_MINUTES", 60)
 
 LOGGING = {
     "version": 1,

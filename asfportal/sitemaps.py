@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from guidance.models import AdviceFlow, Page
 from registry.models import Partner, SocialEnterprise
 
 
@@ -14,9 +15,9 @@ class StaticSitemap(Sitemap):
             "home",
             "registry:enterprise_list",
             "registry:partner_list",
-            "guidance:work",
-            "guidance:start",
-            "guidance:policy",
+            "guidance:policy_list",
+            "guidance:inquiry",
+            "registry:enterprise_report",
             "accessibility",
             "privacy",
         ]
@@ -49,4 +50,32 @@ class PartnerSitemap(Sitemap):
         return partner.updated_at
 
 
-SITEMAPS = {"pages": StaticSitemap, "enterprises": EnterpriseSitemap, "partners": PartnerSitemap}
+class PolicySitemap(Sitemap):
+    i18n = True
+    alternates = True
+    changefreq = "monthly"
+
+    def items(self):
+        return Page.objects.published().order_by("pk")
+
+    def lastmod(self, page: Page):
+        return page.updated_at
+
+
+class FlowSitemap(Sitemap):
+    """Only a flow's start page: the questions depend on earlier answers."""
+
+    i18n = True
+    alternates = True
+
+    def items(self):
+        return AdviceFlow.objects.filter(is_published=True).order_by("pk")
+
+
+SITEMAPS = {
+    "pages": StaticSitemap,
+    "enterprises": EnterpriseSitemap,
+    "partners": PartnerSitemap,
+    "policy": PolicySitemap,
+    "flows": FlowSitemap,
+}

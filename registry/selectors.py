@@ -5,6 +5,7 @@ documents how many queries it takes.
 """
 
 import datetime
+from collections.abc import Iterable
 
 from django.db import connection
 from django.db.models import (
@@ -164,3 +165,37 @@ def partner_for_profile(slug: str) -> Partner:
 def upcoming_sessions_for_partner(partner: Partner, limit: int = 10) -> list[Session]:
     """The partner's next sessions across all its places, soonest first (one query)."""
     return list(upcoming_sessions().filter(place__partner=partner).select_related("place")[:limit])
+
+
+def next_session_by_partner(partner_ids: Iterable[int]) -> dict[int, Session]:
+    """Each partner's next session, if any (one query)."""
+    sessions = upcoming_sessions().filter(place__partner__in=list(partner_ids))
+    found: dict[int, Session] = {}
+    for session in sessions.select_related("place"):
+        found.setdefault(session.place.partner_id, session)
+    return found
+
+
+def matching_enterprises(
+    *,
+    offering_kinds: Iterable[str] = (),
+    industry_ids: Iterable[int] = (),
+    area_ids: Iterable[int] = (),
+    limit: int = 3,
+) -> tuple[int, list[SocialEnterprise]]:
+    """Published enterprises that offer any of the kinds, in any of the industries
+    and areas given (an empty list means no filter), those with open places first.
+    Returns the number of matches and the first few: four queries."""
+    queryset = directory_queryset()
+    if kinds := list(offering_kinds):
+        offerings = Offering.objects.filter(enterprise=OuterRef("pk"), kind__in=kinds)
+        queryset = queryset.filter(Exists(offerings))
+    if industries := list(industry_ids):
+        links = SocialEnterprise.industries.through.objects.filter(
+            socialenterprise_id=OuterRef("pk"), industry_id__in=industries
+        )
+        queryset = queryset.filter(Exists(links))
+    if areas := list(area_ids):
+        queryset = queryset.filter(area__in=areas)
+    ordered = queryset.order_by(F("open_places_total").desc(nulls_last=True), name_ordering(), "pk")
+    return queryset.count(), list(ordered[:limit])

@@ -4,6 +4,18 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from guidance.models import (
+    AdviceFlow,
+    Choice,
+    Issuer,
+    Page,
+    PageRevision,
+    PageStatus,
+    Question,
+    QuestionKind,
+    Recommendation,
+)
+from guidance.services import page_save
 from registry.models import (
     AcceptedReferrer,
     Area,
@@ -164,3 +176,78 @@ class SessionFactory(factory.django.DjangoModelFactory):
     title = "Drop-in"
     starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+
+
+# Guidance ------------------------------------------------------------------
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """A published policy page. Use ``publish_page`` to give it revisions."""
+
+    class Meta:
+        model = Page
+
+    title = factory.Sequence(lambda n: f"Policy {n}")
+    slug = factory.Sequence(lambda n: f"policy-{n}")
+    issuer = Issuer.MUNICIPALITY
+    summary = "Vad kommunen har bestämt."
+    body = "## Bakgrund\n\nKommunen stöttar sociala företag."
+    status = PageStatus.PUBLISHED
+    last_reviewed = factory.LazyFunction(timezone.localdate)
+
+
+def publish_page(page: Page, *, body: str, change_summary: str, **fields) -> PageRevision:
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.body = body
+    return page_save(page=page, change_summary=change_summary)
+
+
+def build_flow(
+    slug: str = "jobba", *, published: bool = True, partner=None, industry=None
+) -> dict[str, Question]:
+    """A small branching flow:
+
+    situation (single): af → soker, ingen → plats
+    soker (multiple):   traning, anstallning → plats
+    plats (single):     centrum, egal → end
+
+    Recommendations: af names ``partner``; traning filters on work training;
+    centrum filters on ``industry`` (when given).
+    """
+    flow = AdviceFlow.objects.create(
+        slug=slug,
+        title=f"Flöde {slug}",
+        intro="Svara på några frågor.\n\nDet tar två minuter.",
+        result_intro="Det här föreslår vi.",
+        is_published=published,
+    )
+    situation = Question.objects.create(flow=flow, text="Vilket stämmer in på dig?", order=1)
+    soker = Question.objects.create(
+        flow=flow, text="Vad söker du?", order=2, kind=QuestionKind.MULTIPLE
+    )
+    plats = Question.objects.create(flow=flow, text="Var vill du jobba?", order=3)
+    af = Choice.objects.create(
+        question=situation, value="af", label="Arbetsförmedlingen", order=1, next_question=soker
+    )
+    Choice.objects.create(
+        question=situation, value="ingen", label="Inget", order=2, next_question=plats
+    )
+    traning = Choice.objects.create(
+        question=soker, value="traning", label="Arbetsträning", order=1, next_question=plats
+    )
+    Choice.objects.create(
+        question=soker, value="anstallning", label="Anställning", order=2, next_question=plats
+    )
+    centrum = Choice.objects.create(question=plats, value="centrum", label="Centrum", order=1)
+    Choice.objects.create(question=plats, value="egal", label="Spelar ingen roll", order=2)
+    rec = Recommendation.objects.create(choice=af, text="Prata med din handläggare.")
+    if partner:
+        rec.partners.add(partner)
+    Recommendation.objects.create(
+        choice=traning,
+        text="Arbetsträning ger dig rutiner.",
+        offering_kind=OfferingKind.WORK_TRAINING,
+    )
+    Recommendation.objects.create(choice=centrum, text="Företag i Centrum.", industry=industry)
+    return {"flow": flow, "situation": situation, "soker": soker, "plats": plats}

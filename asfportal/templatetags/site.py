@@ -17,3 +17,38 @@ def jsonld(value: dict) -> str:
     return mark_safe(  # noqa: S308 - the payload is escaped above
         '<script type="application/ld+json">' + payload.translate(_JSON_ESCAPES) + "</script>"
     )
+
+
+_CONTROL_CLASSES = {
+    "select": "form-select",
+    "checkbox": "form-check-input",
+    "radioselect": "form-check-input",
+    "checkboxselectmultiple": "form-check-input",
+}
+
+
+@register.filter
+def control(field):
+    """Render a form field's widget with Bootstrap's class and the ARIA links to
+    its hint and error, so every public form is built the same accessible way."""
+    css = _CONTROL_CLASSES.get(field.widget_type, "form-control")
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}_hint")
+    if field.errors:
+        css += " is-invalid"
+        described.append(f"{field.auto_id}_error")
+    attrs = {"class": css}
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if field.errors and field.widget_type not in ("radioselect", "checkboxselectmultiple"):
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def first_input_id(field) -> str:
+    """The id an error summary links to: the first radio or checkbox of a group."""
+    if field.widget_type in ("radioselect", "checkboxselectmultiple"):
+        return f"{field.auto_id}_0"
+    return field.auto_id

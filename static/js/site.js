@@ -19,3 +19,18 @@
     }
   });
 })();
+
+// A print button on the advice-flow result; without JavaScript the page tells
+// people to use the browser's own print command instead.
+(function () {
+  "use strict";
+  document.querySelectorAll(".js-print").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+  // Move focus to an error summary so screen readers announce it.
+  var summary = document.getElementById("error-summary");
+  if (summary) {
+    summary.focus();
+  }
+})();

@@ -9,7 +9,14 @@ from django.db import OperationalError
 from django.urls import reverse
 
 from asfportal import env
-from tests.factories import EnterpriseFactory, OfferingFactory, PartnerFactory
+from tests.factories import (
+    EnterpriseFactory,
+    OfferingFactory,
+    PageFactory,
+    PartnerFactory,
+    build_flow,
+    publish_page,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -50,11 +57,15 @@ def test_privacy_notice_names_controller_and_rights(client):
     assert "Integritetsskyddsmyndigheten" in html
 
 
-@pytest.mark.parametrize("name", ["guidance:work", "guidance:start", "guidance:policy"])
-def test_journey_and_policy_pages_render(client, name):
-    response = client.get(reverse(name))
-    assert response.status_code == 200
-    assert "<h1>" in response.content.decode()
+def test_start_page_links_to_both_flows_and_the_latest_policy_changes(client):
+    build_flow("jobba")
+    page = PageFactory(title="Kommunens policy")
+    publish_page(page, body="Ny text.", change_summary="Förtydligade vem som får stöd.")
+    html = client.get(reverse("home")).content.decode()
+    assert reverse("guidance:flow_start", args=["jobba"]) in html
+    assert reverse("guidance:flow_start", args=["starta"]) in html
+    assert "Förtydligade vem som får stöd." in html
+    assert f"{page.get_absolute_url()}#version-1" in html
 
 
 def test_english_start_page_is_under_en_with_english_text(client):

@@ -123,8 +123,6 @@ PUBLIC_PAGES = [
     "/foretag/kafe-kornet/",
     "/partner/",
     "/partner/start-up/",
-    "/vagledning/jobba/",
-    "/vagledning/starta/",
     "/policy/",
     "/tillganglighet/",
     "/integritet/",

@@ -1,0 +1,1079 @@
+"""Seed data for the two advice flows; editors change them in the admin afterwards.
+
+Partners, industries and areas are named as in registry/demo*.py; the loader
+looks them up by name and skips a filter whose target does not exist.
+"""
+
+FLOWS = [
+    {
+        "slug": "jobba",
+        "title": "Jag vill jobba på ett socialt företag",
+        "intro": (
+            "Svara på fyra korta frågor om din situation och vad du vill göra. Sedan får du veta "
+            "vem som kan hjälpa dig vidare och vilka sociala företag som kan passa dig.\n\n"
+            "Det tar ungefär 2 minuter. Vi sparar inga svar, om du inte själv väljer att skicka "
+            "dem till en rådgivare på kommunen."
+        ),
+        "result_intro": (
+            "Utifrån dina svar föreslår vi de här nästa stegen och vem du kan kontakta."
+        ),
+        "questions": [
+            {
+                "key": "situation",
+                "text": "Vilket av det här stämmer in på dig?",
+                "help_text": (
+                    "Vi frågar för att kunna berätta vem som kan skicka dig till ett socialt "
+                    "företag. Det kallas remittent. Vi sparar inte dina svar, om du inte själv "
+                    "väljer att skicka dem till en rådgivare."
+                ),
+                "kind": "single",
+                "choices": [
+                    {
+                        "value": "arbetsformedlingen",
+                        "label": "Jag är inskriven på Arbetsförmedlingen",
+                        "next": "soker",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Prata med din handläggare på Arbetsförmedlingen och säg att "
+                                    "du vill jobba på ett socialt företag. Handläggaren kan ordna "
+                                    "arbetsträning, arbetsprövning eller en anställning med "
+                                    "lönestöd. Ta gärna med namnet på ett företag du har hittat i "
+                                    "katalogen."
+                                ),
+                                "partners": ["Arbetsförmedlingen"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "forsakringskassan",
+                        "label": (
+                            "Jag är sjukskriven eller får till exempel sjukpenning eller "
+                            "aktivitetsersättning från Försäkringskassan"
+                        ),
+                        "next": "soker",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Fråga din handläggare på Försäkringskassan om "
+                                    "arbetslivsinriktad rehabilitering på ett socialt företag. Där "
+                                    "kan du börja i din egen takt, med arbetsuppgifter som passar "
+                                    "dig. Rehabiliteringen kan också ordnas tillsammans med "
+                                    "Arbetsförmedlingen eller samordningsförbundet."
+                                ),
+                                "partners": [
+                                    "Försäkringskassan",
+                                    "Samordningsförbundet Östra Södertörn",
+                                ],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "socialtjansten",
+                        "label": (
+                            "Jag har kontakt med socialtjänsten, till exempel för försörjningsstöd"
+                        ),
+                        "next": "soker",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Berätta för din handläggare på socialtjänsten att du vill "
+                                    "jobba på ett socialt företag. Socialtjänsten kan skicka dig "
+                                    "dit, till exempel till arbetsträning eller sysselsättning. "
+                                    "Kommunens rådgivare kan hjälpa dig och din handläggare att "
+                                    "hitta ett företag som passar."
+                                ),
+                                "partners": ["Kommunens rådgivning för sociala företag"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "inget",
+                        "label": "Inget av det här",
+                        "next": "soker",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Du kan kontakta kommunens rådgivare direkt. De berättar vilka "
+                                    "vägar som finns för dig och hjälper dig att ta kontakt med "
+                                    "ett företag. En del sociala företag tar emot egen anmälan, "
+                                    "det vill säga att du själv hör av dig utan att någon skickar "
+                                    "dig."
+                                ),
+                                "partners": ["Kommunens rådgivning för sociala företag"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                            {
+                                "text": (
+                                    "Är du utan arbete kan du också skriva in dig på "
+                                    "Arbetsförmedlingen. Då kan du få arbetsträning eller en "
+                                    "anställning med lönestöd genom dem."
+                                ),
+                                "partners": ["Arbetsförmedlingen"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                ],
+            },
+            {
+                "key": "soker",
+                "text": "Vad söker du?",
+                "help_text": (
+                    "Välj ett eller flera alternativ. Vi visar företag som erbjuder det du söker "
+                    "och förklarar vad det innebär. Vi sparar inte dina svar, om du inte själv "
+                    "väljer att skicka dem till en rådgivare."
+                ),
+                "kind": "multiple",
+                "choices": [
+                    {
+                        "value": "anstallning",
+                        "label": "En anställning",
+                        "next": "bransch",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "En anställning betyder att du har ett anställningsavtal och "
+                                    "får lön. På sociala företag börjar anställningen ofta med "
+                                    "lönestöd från Arbetsförmedlingen. Fråga din handläggare om du "
+                                    "kan få lönestöd."
+                                ),
+                                "partners": ["Arbetsförmedlingen"],
+                                "offering_kind": "anstallning",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "arbetstraning",
+                        "label": "Arbetsträning",
+                        "next": "bransch",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Arbetsträning är för dig som vill komma tillbaka till "
+                                    "arbetslivet i din egen takt, med en handledare som följer "
+                                    "dig. Det är ingen anställning, så fråga din handläggare "
+                                    "vilken ersättning du får under tiden."
+                                ),
+                                "partners": [],
+                                "offering_kind": "arbetstraning",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "arbetsprovning",
+                        "label": "Arbetsprövning",
+                        "next": "bransch",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Vid en arbetsprövning tar du under en begränsad tid reda på "
+                                    "vilka arbetsuppgifter du klarar och trivs med. Resultatet "
+                                    "hjälper dig och din handläggare att planera nästa steg."
+                                ),
+                                "partners": [],
+                                "offering_kind": "arbetsprovning",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "praktik",
+                        "label": "Praktik",
+                        "next": "bransch",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Praktik betyder att du lär dig ett arbete på plats under "
+                                    "några veckor eller månader. Praktiken ordnas oftast av den "
+                                    "som skickar dig, så fråga din handläggare."
+                                ),
+                                "partners": [],
+                                "offering_kind": "praktik",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "rehabilitering",
+                        "label": "Rehabilitering",
+                        "next": "bransch",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Arbetslivsinriktad rehabilitering är för dig som har varit "
+                                    "sjuk och vill tillbaka till arbete. Många sociala företag kan "
+                                    "forma arbetet efter dina behov. Fråga din handläggare på "
+                                    "Försäkringskassan eller Arbetsförmedlingen."
+                                ),
+                                "partners": ["Försäkringskassan"],
+                                "offering_kind": "rehabilitering",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "sysselsattning",
+                        "label": "Sysselsättning eller daglig verksamhet",
+                        "next": "bransch",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Sysselsättning och daglig verksamhet ger dig meningsfulla "
+                                    "uppgifter och en plats att gå till, utan krav på att du ska "
+                                    "klara ett helt arbete. Fråga din handläggare på "
+                                    "socialtjänsten om det passar dig."
+                                ),
+                                "partners": [],
+                                "offering_kind": "sysselsattning",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "vet_inte",
+                        "label": "Jag vet inte än",
+                        "next": "bransch",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Det gör inget. Kommunens rådgivare eller din handläggare kan "
+                                    "hjälpa dig att ta reda på vad som passar dig bäst."
+                                ),
+                                "partners": ["Kommunens rådgivning för sociala företag"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                ],
+            },
+            {
+                "key": "bransch",
+                "text": "Vilket slags arbete är du intresserad av?",
+                "help_text": (
+                    "Sociala företag finns i många branscher. Välj det som lockar dig mest, så "
+                    "visar vi företag i den branschen. Vet du inte än går det bra att välja det. "
+                    "Vi sparar inte dina svar, om du inte själv väljer att skicka dem till en "
+                    "rådgivare."
+                ),
+                "kind": "single",
+                "choices": [
+                    {
+                        "value": "cafe",
+                        "label": "Café och restaurang",
+                        "next": "omrade",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "På ett kafé eller en restaurang kan du lära dig bakning, "
+                                    "matlagning, servering och kassa. Fråga företaget om du kan få "
+                                    "gå en kurs i livsmedelshygien."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "Café och restaurang",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "stad",
+                        "label": "Lokalvård och städ",
+                        "next": "omrade",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Inom lokalvård jobbar du ofta i ett litet lag med en "
+                                    "arbetsledare. Du lär dig metoder, maskiner och arbetsmiljö."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "Lokalvård och städ",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "tradgard",
+                        "label": "Trädgård och grönyteskötsel",
+                        "next": "omrade",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Inom trädgård och grönyteskötsel är du mycket utomhus, och "
+                                    "arbetet följer årstiderna. Berätta för företaget om du har "
+                                    "svårt med tunga lyft, så kan ni hitta uppgifter som passar."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "Trädgård och grönyteskötsel",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "aterbruk",
+                        "label": "Återbruk och second hand",
+                        "next": "omrade",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "I en second hand-butik finns många olika uppgifter: "
+                                    "sortering, prissättning, butik och reparationer. Fråga vilka "
+                                    "uppgifter du kan börja med."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "Återbruk och second hand",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "snickeri",
+                        "label": "Snickeri och hantverk",
+                        "next": "omrade",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "I en snickeriverkstad lär du dig använda verktyg och maskiner "
+                                    "på ett säkert sätt, med en handledare vid din sida."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "Snickeri och hantverk",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "cykel",
+                        "label": "Cykelverkstad",
+                        "next": "omrade",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "I en cykelverkstad lär du dig felsöka och laga cyklar och ta "
+                                    "emot kunder. Fråga företaget vad du behöver kunna för att "
+                                    "börja."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "Cykelverkstad",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "kontor",
+                        "label": "Kontorsservice och IT",
+                        "next": "omrade",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Inom kontorsservice och IT kan du till exempel skanna "
+                                    "dokument, registrera uppgifter eller laga datorer. Arbetet "
+                                    "passar dig som tycker om noggranna uppgifter."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "Kontorsservice och IT",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "djur",
+                        "label": "Djur och natur",
+                        "next": "omrade",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Här kan du jobba med djurskötsel, stallarbete eller "
+                                    "naturvård. Berätta för företaget om du har allergier, och "
+                                    "fråga om arbetstiderna."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "Djur och natur",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "vet_inte",
+                        "label": "Jag vet inte än",
+                        "next": "omrade",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Titta gärna på företagen i katalogen och se vad de gör. Du "
+                                    "kan också be att få besöka ett företag innan du bestämmer dig."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                ],
+            },
+            {
+                "key": "omrade",
+                "text": "Var vill du helst jobba?",
+                "help_text": (
+                    "Vi visar företag i det område du väljer. Vill du se alla företag väljer du "
+                    "Spelar ingen roll. Vi sparar inte dina svar, om du inte själv väljer att "
+                    "skicka dem till en rådgivare."
+                ),
+                "kind": "single",
+                "choices": [
+                    {
+                        "value": "centrum",
+                        "label": "Centrum",
+                        "next": None,
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Ring eller mejla ett företag i Centrum och fråga om de har "
+                                    "lediga platser och vem som kan skicka dig dit."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "Centrum",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "norrby",
+                        "label": "Norrby",
+                        "next": None,
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Ring eller mejla ett företag i Norrby och fråga om de har "
+                                    "lediga platser och vem som kan skicka dig dit."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "Norrby",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "soderdal",
+                        "label": "Söderdal",
+                        "next": None,
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Ring eller mejla ett företag i Söderdal och fråga om de har "
+                                    "lediga platser och vem som kan skicka dig dit."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "Söderdal",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "vasterhojden",
+                        "label": "Västerhöjden",
+                        "next": None,
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Ring eller mejla ett företag i Västerhöjden och fråga om de "
+                                    "har lediga platser och vem som kan skicka dig dit."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "Västerhöjden",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "ekbacken",
+                        "label": "Ekbacken",
+                        "next": None,
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Ring eller mejla ett företag i Ekbacken och fråga om de har "
+                                    "lediga platser och vem som kan skicka dig dit."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "Ekbacken",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "sjostaden",
+                        "label": "Sjöstaden",
+                        "next": None,
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Ring eller mejla ett företag i Sjöstaden och fråga om de har "
+                                    "lediga platser och vem som kan skicka dig dit."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "Sjöstaden",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "tyreso",
+                        "label": "Tyresö (grannkommun)",
+                        "next": None,
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Ring eller mejla ett företag i Tyresö och fråga om de har "
+                                    "lediga platser och vem som kan skicka dig dit."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "Tyresö",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "nynashamn",
+                        "label": "Nynäshamn (grannkommun)",
+                        "next": None,
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Ring eller mejla ett företag i Nynäshamn och fråga om de har "
+                                    "lediga platser och vem som kan skicka dig dit."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "Nynäshamn",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "spelar_ingen_roll",
+                        "label": "Spelar ingen roll",
+                        "next": None,
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Titta på företagen i hela katalogen. Tänk på hur lång resväg "
+                                    "du orkar med varje dag när du väljer."
+                                ),
+                                "partners": [],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                ],
+            },
+        ],
+    },
+    {
+        "slug": "starta",
+        "title": "Jag vill starta ett socialt företag",
+        "intro": (
+            "Svara på fem korta frågor om din idé. Sedan får du förslag på nästa steg och på vilka "
+            "organisationer som kan hjälpa dig med till exempel affärsplan, juridisk form och "
+            "pengar till starten.\n\n"
+            "Det tar ungefär 2 minuter. Vi sparar inga svar, om du inte själv väljer att skicka "
+            "dem till en rådgivare på kommunen."
+        ),
+        "result_intro": (
+            "Utifrån dina svar föreslår vi de här nästa stegen för ditt sociala företag."
+        ),
+        "questions": [
+            {
+                "key": "fas",
+                "text": "Hur långt har du kommit?",
+                "help_text": (
+                    "Vi frågar för att kunna ge råd som passar där du är just nu. Vi sparar inte "
+                    "dina svar, om du inte själv väljer att skicka dem till en rådgivare."
+                ),
+                "kind": "single",
+                "choices": [
+                    {
+                        "value": "ide",
+                        "label": "Jag har en idé",
+                        "next": "grupp",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Prata om idén med någon som kan socialt företagande. Start Up "
+                                    "Stockholm har drop-in på flera platser i kommunen, och "
+                                    "Coompanion ger kostnadsfri rådgivning till dig som vill "
+                                    "starta tillsammans med andra. Skriv gärna ner idén på ett "
+                                    "papper och ta med det."
+                                ),
+                                "partners": ["Start Up Stockholm", "Coompanion"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "plan",
+                        "label": "Jag har en plan och vill komma i gång",
+                        "next": "grupp",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Boka en tid hos Coompanion eller kommunens rådgivare. Ta med "
+                                    "din plan och en första budget, och fråga vad som saknas innan "
+                                    "du kan registrera företaget."
+                                ),
+                                "partners": [
+                                    "Coompanion",
+                                    "Kommunens rådgivning för sociala företag",
+                                ],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "befintlig",
+                        "label": (
+                            "Jag driver redan ett företag eller en förening som vill bli ett "
+                            "socialt företag"
+                        ),
+                        "next": "form",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Jämför er verksamhet med Tillväxtverkets fyra kriterier: "
+                                    "syftet är att integrera människor i arbetsliv och samhälle, "
+                                    "medarbetarna är delaktiga, vinsten återinvesteras i huvudsak "
+                                    "och ni är fristående från offentlig sektor. Kommunens "
+                                    "rådgivare går gärna igenom kriterierna med er och kan ta med "
+                                    "er i katalogen."
+                                ),
+                                "partners": [
+                                    "Kommunens rådgivning för sociala företag",
+                                    "Tillväxtverket",
+                                ],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                ],
+            },
+            {
+                "key": "grupp",
+                "text": "Vill du starta själv eller tillsammans med andra?",
+                "help_text": (
+                    "Hur många ni är påverkar vilken juridisk form som passar. Vi sparar inte dina "
+                    "svar, om du inte själv väljer att skicka dem till en rådgivare."
+                ),
+                "kind": "single",
+                "choices": [
+                    {
+                        "value": "sjalv",
+                        "label": "Jag vill starta själv",
+                        "next": "form",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Du kan starta ensam, till exempel ett aktiebolag. Vill du "
+                                    "starta en ekonomisk förening behövs minst tre medlemmar, så "
+                                    "fundera på vilka som kan vara med. Start Up Stockholm kan "
+                                    "hjälpa dig att pröva idén."
+                                ),
+                                "partners": ["Start Up Stockholm"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "grupp",
+                        "label": "Vi är en grupp",
+                        "next": "form",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "En grupp startar ofta ett kooperativ, i form av en ekonomisk "
+                                    "förening där medarbetarna kan vara medlemmar och bestämma "
+                                    "tillsammans. En ekonomisk förening behöver minst tre "
+                                    "medlemmar. Coompanion är experter på kooperativt företagande "
+                                    "och kan hjälpa er."
+                                ),
+                                "partners": ["Coompanion"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                ],
+            },
+            {
+                "key": "form",
+                "text": "Vilken juridisk form tror du passar?",
+                "help_text": (
+                    "Den juridiska formen avgör bland annat vem som äger företaget och vad som "
+                    "händer med vinsten. Välj Jag vet inte om du inte har bestämt dig. Vi sparar "
+                    "inte dina svar, om du inte själv väljer att skicka dem till en rådgivare."
+                ),
+                "kind": "single",
+                "choices": [
+                    {
+                        "value": "ekonomisk_forening",
+                        "label": "Ekonomisk förening (kooperativ)",
+                        "next": "finansiering",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "De flesta sociala företag är ekonomiska föreningar i "
+                                    "kooperativ form. Föreningen behöver minst tre medlemmar, och "
+                                    "medarbetarna kan bli medlemmar och vara med och bestämma. Be "
+                                    "Coompanion om hjälp med stadgar och registrering."
+                                ),
+                                "partners": ["Coompanion"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "ideell_forening",
+                        "label": "Ideell förening",
+                        "next": "finansiering",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "En ideell förening kan driva ett socialt företag, ofta när "
+                                    "verksamheten växer fram ur en förening som redan finns. "
+                                    "Överskottet går till föreningens ändamål, inte till "
+                                    "medlemmarna. Fråga kommunens rådgivare eller Coompanion om "
+                                    "formen passar det ni vill sälja."
+                                ),
+                                "partners": [
+                                    "Kommunens rådgivning för sociala företag",
+                                    "Coompanion",
+                                ],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "stiftelse",
+                        "label": "Stiftelse",
+                        "next": "finansiering",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "En stiftelse har inga ägare eller medlemmar, utan förvaltar "
+                                    "egendom för ett bestämt syfte. Därför behöver medarbetarnas "
+                                    "delaktighet ordnas på annat sätt, till exempel genom skrivna "
+                                    "avtal. Prata med kommunens rådgivare innan du väljer den här "
+                                    "formen."
+                                ),
+                                "partners": ["Kommunens rådgivning för sociala företag"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "aktiebolag",
+                        "label": "Aktiebolag, också med särskild vinstutdelningsbegränsning (svb)",
+                        "next": "finansiering",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Ett aktiebolag kan startas av en person och kräver ett "
+                                    "aktiekapital. Ett aktiebolag med särskild "
+                                    "vinstutdelningsbegränsning (svb) får bara dela ut en "
+                                    "begränsad del av vinsten, vilket passar ett socialt företag "
+                                    "som ska återinvestera sitt överskott. Start Up Stockholm kan "
+                                    "hjälpa dig med budget och start."
+                                ),
+                                "partners": ["Start Up Stockholm"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "vet_inte",
+                        "label": "Jag vet inte",
+                        "next": "finansiering",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Det är vanligt att inte veta än. De flesta sociala företag är "
+                                    "ekonomiska föreningar, men det finns också ideella "
+                                    "föreningar, stiftelser och aktiebolag; det viktiga är att "
+                                    "vinsten i huvudsak går tillbaka till verksamheten. Coompanion "
+                                    "och kommunens rådgivare hjälper dig att välja."
+                                ),
+                                "partners": [
+                                    "Coompanion",
+                                    "Kommunens rådgivning för sociala företag",
+                                ],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                ],
+            },
+            {
+                "key": "finansiering",
+                "text": "Hur vill du finansiera starten?",
+                "help_text": (
+                    "Välj ett eller flera alternativ. Vi frågar för att kunna visa vem som kan "
+                    "hjälpa dig med pengar och budget. Vi sparar inte dina svar, om du inte själv "
+                    "väljer att skicka dem till en rådgivare."
+                ),
+                "kind": "multiple",
+                "choices": [
+                    {
+                        "value": "egna_medel",
+                        "label": "Med egna pengar eller insatser från medlemmarna",
+                        "next": "hjalp",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Gör en enkel budget för det första året, så att du vet hur "
+                                    "långt pengarna räcker. Start Up Stockholm har rådgivning om "
+                                    "budget och finansiering."
+                                ),
+                                "partners": ["Start Up Stockholm"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "bidrag",
+                        "label": (
+                            "Med bidrag eller projektpengar, till exempel från Europeiska "
+                            "socialfonden (ESF) eller ett samordningsförbund"
+                        ),
+                        "next": "hjalp",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Samordningsförbunden finansierar rehabilitering och driver "
+                                    "projekt med pengar från Europeiska socialfonden tillsammans "
+                                    "med sociala företag. Fråga Samordningsförbundet Östra "
+                                    "Södertörn om ni kan samarbeta, och be Coompanion om hjälp att "
+                                    "söka pengar."
+                                ),
+                                "partners": ["Samordningsförbundet Östra Södertörn", "Coompanion"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "lan",
+                        "label": "Med lån",
+                        "next": "hjalp",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Coompanion kan ge råd om finansiering för företag som drivs "
+                                    "tillsammans med andra. Ta med affärsplan och budget när du "
+                                    "kontaktar en bank eller någon annan som lånar ut pengar."
+                                ),
+                                "partners": ["Coompanion"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "vet_inte",
+                        "label": "Jag vet inte än",
+                        "next": "hjalp",
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Börja med att ta reda på vad starten kostar. Coompanion och "
+                                    "Start Up Stockholm hjälper dig att göra en budget och se "
+                                    "vilka sätt att finansiera den som finns."
+                                ),
+                                "partners": ["Coompanion", "Start Up Stockholm"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                ],
+            },
+            {
+                "key": "hjalp",
+                "text": "Vad behöver du hjälp med?",
+                "help_text": (
+                    "Välj allt som stämmer. Vi visar vilka organisationer som kan hjälpa dig med "
+                    "just det. Vi sparar inte dina svar, om du inte själv väljer att skicka dem "
+                    "till en rådgivare."
+                ),
+                "kind": "multiple",
+                "choices": [
+                    {
+                        "value": "affarsplan",
+                        "label": "Affärsplan och budget",
+                        "next": None,
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Start Up Stockholm ger kostnadsfri rådgivning om affärsidé "
+                                    "och budget och finns på flera platser i kommunen under året. "
+                                    "Se tider och platser på deras sida här på portalen, och ta "
+                                    "med din idé på papper."
+                                ),
+                                "partners": ["Start Up Stockholm"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "juridik",
+                        "label": "Juridisk form och stadgar",
+                        "next": None,
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Coompanion hjälper dig att välja juridisk form och att skriva "
+                                    "stadgar. Ta med en kort beskrivning av verksamheten och hur "
+                                    "många ni är."
+                                ),
+                                "partners": ["Coompanion"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "medarbetare",
+                        "label": "Hitta medarbetare, deltagare och remittenter",
+                        "next": None,
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Sociala företag får ofta sina deltagare genom en remittent, "
+                                    "till exempel Arbetsförmedlingen, Försäkringskassan, "
+                                    "socialtjänsten eller ett samordningsförbund. Kontakta dem och "
+                                    "berätta vad ni kan erbjuda, till exempel arbetsträning eller "
+                                    "anställning med lönestöd. Kommunens rådgivare kan hjälpa dig "
+                                    "att hitta rätt person."
+                                ),
+                                "partners": [
+                                    "Arbetsförmedlingen",
+                                    "Samordningsförbundet Östra Södertörn",
+                                    "Kommunens rådgivning för sociala företag",
+                                ],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "offentlig_sektor",
+                        "label": "Sälja till kommunen och andra offentliga köpare",
+                        "next": None,
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "En offentlig köpare får reservera en upphandling för företag "
+                                    "vars huvudsyfte är social och yrkesmässig integration, om "
+                                    "minst 30 procent av de anställda har en funktionsnedsättning "
+                                    "eller har svårt att komma in på arbetsmarknaden (LOU 4 kap. "
+                                    "18 §). Skriv därför ner hur stor andel av era anställda det "
+                                    "gäller. Fråga kommunens rådgivare hur kommunen använder "
+                                    "reserverad upphandling."
+                                ),
+                                "partners": ["Kommunens rådgivning för sociala företag"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                    {
+                        "value": "natverk",
+                        "label": "Nätverk och kontakt med andra sociala företag",
+                        "next": None,
+                        "recommendations": [
+                            {
+                                "text": (
+                                    "Famna samlar idéburna organisationer inom vård och social "
+                                    "omsorg, och ledde projektet Kugghjulet för sociala företag i "
+                                    "länet till och med 2020. Kommunens rådgivare känner företagen "
+                                    "i katalogen och kan hjälpa dig att ta kontakt med dem."
+                                ),
+                                "partners": ["Famna", "Kommunens rådgivning för sociala företag"],
+                                "offering_kind": "",
+                                "industry": "",
+                                "area": "",
+                            },
+                        ],
+                    },
+                ],
+            },
+        ],
+    },
+]

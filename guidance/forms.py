@@ -1,0 +1,157 @@
+import uuid
+
+from django import forms
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from guidance.flows import QuestionNode
+from guidance.models import Inquiry, InquiryTopic, Page, PreferredTime
+from guidance.services import page_needs_revision
+
+TOO_LONG = _("Skriv högst %(limit_value)d tecken. Nu är det %(show_value)d.")
+
+
+class AnswerForm(forms.Form):
+    """One question of an advice flow. The choices come from the flow, so a
+    tampered value is an ordinary validation error."""
+
+    def __init__(self, *args, question: QuestionNode, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(c.value, c.label) for c in question.choices]
+        if question.is_multiple:
+            self.fields["svar"] = forms.MultipleChoiceField(
+                choices=choices,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={
+                    "required": _("Välj minst ett svar."),
+                    "invalid_choice": _("Välj bland svaren i listan."),
+                },
+            )
+        else:
+            self.fields["svar"] = forms.ChoiceField(
+                choices=choices,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Välj ett svar."),
+                    "invalid_choice": _("Välj ett av svaren i listan."),
+                },
+            )
+        self.fields["svar"].label = question.text
+
+    def values(self) -> list[str]:
+        value = self.cleaned_data["svar"]
+        return list(value) if isinstance(value, list) else [value]
+
+
+class InquiryForm(forms.ModelForm):
+    """The book-an-advisor form. ``webbplats`` is a honeypot: hidden from people,
+    filled in by bots. ``token`` makes a double submit find the first inquiry."""
+
+    token = forms.UUIDField(widget=forms.HiddenInput)
+    webbplats = forms.CharField(required=False, label=_("Lämna det här fältet tomt"))
+    attach_answers = forms.BooleanField(
+        required=False,
+        label=_("Ja, skicka med mina svar från vägledningen"),
+        help_text=_(
+            "Svaren kan säga något om din hälsa eller din ekonomi. De skickas bara med "
+            "om du kryssar i rutan. Du kan låta bli och ändå få ett samtal."
+        ),
+    )
+
+    class Meta:
+        model = Inquiry
+        fields = ["name", "email", "phone", "preferred_time", "topic", "message"]
+        labels = {
+            "name": _("Ditt namn"),
+            "email": _("E-post"),
+            "phone": _("Telefon"),
+            "preferred_time": _("När passar det bäst att vi hör av oss?"),
+            "topic": _("Vad vill du prata om?"),
+            "message": _("Meddelande (frivilligt)"),
+        }
+        help_texts = {
+            "email": _("Fyll i e-post, telefon eller båda."),
+            "message": _(
+                "Berätta kort vad du vill ha hjälp med. Skriv inget om din hälsa som "
+                "du inte vill att vi ska veta."
+            ),
+        }
+        widgets = {
+            "preferred_time": forms.RadioSelect,
+            "topic": forms.RadioSelect,
+            "message": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, answers_available: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["token"].initial = uuid.uuid4()
+        self.fields["message"].max_length = 3000
+        self.fields["message"].validators.append(MaxLengthValidator(3000))
+        self.fields["name"].error_messages["required"] = _("Skriv ditt namn.")
+        self.fields["topic"].error_messages["required"] = _("Välj vad du vill prata om.")
+        self.fields["topic"].choices = InquiryTopic.choices
+        self.fields["preferred_time"].choices = PreferredTime.choices
+        self.fields["email"].error_messages["invalid"] = _(
+            "Skriv e-postadressen så här: namn@exempel.se."
+        )
+        for field in self.fields.values():
+            field.error_messages["max_length"] = TOO_LONG
+        if not answers_available:
+            del self.fields["attach_answers"]
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not all(ch.isdigit() or ch in " +-()" for ch in phone):
+            raise forms.ValidationError(
+                _("Skriv telefonnumret med siffror, till exempel 070-123 45 67.")
+            )
+        if phone and sum(ch.isdigit() for ch in phone) < 5:
+            raise forms.ValidationError(_("Telefonnumret är för kort."))
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        no_route = not cleaned.get("email") and not cleaned.get("phone")
+        if no_route and not self.has_error("email") and not self.has_error("phone"):
+            self.add_error("email", _("Fyll i e-post eller telefon, så att vi kan nå dig."))
+        return cleaned
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("webbplats"))
+
+
+class PageAdminForm(forms.ModelForm):
+    """The editor's page form: publishing new text asks for a one-line summary
+    of the change, which the public change history shows."""
+
+    change_summary = forms.CharField(
+        label=_("Vad har ändrats?"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "En mening som visas i sidans ändringshistorik, till exempel "
+            "”Uppdaterade beloppet för 2026.” Krävs när du publicerar ny text."
+        ),
+    )
+
+    class Meta:
+        model = Page
+        fields = [
+            "title", "slug", "issuer", "summary", "body", "valid_from", "last_reviewed",
+            "status", "menu_order",
+        ]  # fmt: skip
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        candidate = self.instance
+        for name in ("title", "summary", "body", "status"):
+            setattr(candidate, name, cleaned.get(name))
+        if page_needs_revision(candidate) and not cleaned.get("change_summary", "").strip():
+            self.add_error(
+                "change_summary",
+                _("Skriv kort vad som har ändrats. Det visas i sidans ändringshistorik."),
+            )
+        return cleaned

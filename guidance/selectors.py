@@ -1,0 +1,102 @@
+"""Reads for the guidance pages, with their query costs."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from guidance.flows import ChoiceNode, FlowGraph, QuestionNode
+from guidance.models import (
+    AdviceFlow,
+    Choice,
+    Issuer,
+    Page,
+    PageRevision,
+    Question,
+    Recommendation,
+)
+
+
+def policy_pages_by_issuer() -> list[tuple[str, list[Page]]]:
+    """Published pages grouped by issuer in the issuers' fixed order. One query."""
+    pages = list(Page.objects.published().order_by("menu_order", "title"))
+    groups = []
+    for issuer in Issuer:
+        members = [page for page in pages if page.issuer == issuer.value]
+        if members:
+            groups.append((issuer.label, members))
+    return groups
+
+
+def policy_page(slug: str) -> Page:
+    """A published page with its revisions, newest first; drafts are 404. Two queries."""
+    revisions = PageRevision.objects.order_by("-number")
+    return get_object_or_404(
+        Page.objects.published().prefetch_related(Prefetch("revisions", queryset=revisions)),
+        slug=slug,
+    )
+
+
+def latest_revisions(limit: int = 20) -> QuerySet[PageRevision]:
+    """The newest published revisions of published pages, for the Atom feed."""
+    return (
+        PageRevision.objects.filter(page__status="published")
+        .select_related("page")
+        .order_by("-published_at", "-pk")[:limit]
+    )
+
+
+def flow_graph_from(questions: Iterable[Question]) -> FlowGraph:
+    """A graph from questions whose choices are prefetched."""
+    nodes = {
+        q.pk: QuestionNode(
+            id=q.pk,
+            text=q.text,
+            kind=q.kind,
+            choices=tuple(
+                ChoiceNode(c.value, c.label, c.next_question_id) for c in q.choices.all()
+            ),
+        )
+        for q in sorted(questions, key=lambda q: (q.order, q.pk))
+    }
+    return FlowGraph(first_id=next(iter(nodes), None), questions=nodes)
+
+
+@dataclass(frozen=True)
+class LoadedFlow:
+    flow: AdviceFlow
+    graph: FlowGraph
+    questions: dict[int, Question]
+
+
+def load_flow(slug: str) -> LoadedFlow:
+    """A flow with its questions and choices (three queries); 404 when missing.
+    The caller decides what an unpublished flow means."""
+    flow = get_object_or_404(AdviceFlow, slug=slug)
+    questions = list(
+        flow.questions.prefetch_related(
+            Prefetch("choices", queryset=Choice.objects.order_by("order", "pk"))
+        )
+    )
+    return LoadedFlow(
+        flow=flow,
+        graph=flow_graph_from(questions),
+        questions={q.pk: q for q in questions},
+    )
+
+
+def recommendations_for(question_values: dict[int, tuple[str, ...]]) -> list[Recommendation]:
+    """The recommendations attached to the chosen answers, in path order. Two queries."""
+    if not question_values:
+        return []
+    chosen = Choice.objects.none()
+    for qid, values in question_values.items():
+        chosen |= Choice.objects.filter(question_id=qid, value__in=values)
+    recs = (
+        Recommendation.objects.filter(choice__in=chosen.values("pk"))
+        .select_related("choice", "industry", "area")
+        .prefetch_related("partners")
+    )
+    order = {qid: index for index, qid in enumerate(question_values)}
+    return sorted(recs, key=lambda r: (order[r.choice.question_id], r.choice.order, r.order))

@@ -1,0 +1,179 @@
+"""Booking an advisor: the inquiry form, its receipt and its mails."""
+
+import uuid
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from guidance.models import Inquiry, InquiryTopic
+from guidance.services import inquiry_next_reference
+from tests.factories import build_flow
+
+pytestmark = pytest.mark.django_db
+
+URL = "/kontakt/"
+
+
+def form_data(**overrides):
+    data = {
+        "token": str(uuid.uuid4()),
+        "name": "Sara Lind",
+        "email": "sara@example.se",
+        "phone": "",
+        "preferred_time": "morning",
+        "topic": InquiryTopic.WORK,
+        "message": "Jag vill veta mer om arbetsträning.",
+        "webbplats": "",
+    }
+    return data | overrides
+
+
+def test_url_is_swedish():
+    assert reverse("guidance:inquiry") == URL
+
+
+def test_form_shows_gdpr_information(client):
+    text = client.get(URL).text
+    assert "Personuppgiftsansvarig" in text
+    assert "Rättslig grund" in text
+    assert "12 månader" in text
+    assert "dataskydd@exempelkommunen.se" in text
+
+
+def test_privacy_page_has_the_same_information(client):
+    text = client.get(reverse("privacy")).text
+    assert "Rättslig grund" in text and "12 månader" in text
+
+
+def test_submit_saves_with_reference_and_sends_two_mails(client, mailoutbox, settings):
+    settings.ADVISORS_EMAIL = "radgivare@example.se"
+    response = client.post(URL, form_data())
+    assert response["Location"] == reverse("guidance:inquiry_receipt")
+    inquiry = Inquiry.objects.get()
+    year = timezone.localdate().year
+    assert inquiry.reference == f"ASF-{year}-00001"
+    assert (inquiry.name, inquiry.preferred_time) == ("Sara Lind", "morning")
+    assert inquiry.flow_answers == [] and inquiry.answers_consent_at is None
+    notice, receipt = sorted(mailoutbox, key=lambda m: m.to[0])
+    assert notice.to == ["radgivare@example.se"]
+    assert inquiry.reference in notice.subject
+    assert "Sara" not in notice.body and "arbetsträning" not in notice.body
+    assert receipt.to == ["sara@example.se"]
+    assert inquiry.reference in receipt.body and "Hej Sara Lind!" in receipt.body
+    page = client.get(response["Location"])
+    assert inquiry.reference in page.text
+
+
+def test_phone_only_sends_just_the_advisors_notice(client, mailoutbox):
+    client.post(URL, form_data(email="", phone="070-123 45 67"))
+    assert Inquiry.objects.get().phone == "070-123 45 67"
+    assert len(mailoutbox) == 1
+
+
+def test_neither_email_nor_phone_is_refused_and_keeps_what_was_typed(client):
+    response = client.post(URL, form_data(email="", phone="", message="Mitt meddelande"))
+    assert response.status_code == 200
+    assert "Fyll i e-post eller telefon" in response.text
+    assert "Mitt meddelande" in response.text
+    assert 'value="Sara Lind"' in response.text
+    assert not Inquiry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("email", "inte-en-adress", "Skriv e-postadressen så här"),
+        ("phone", "ring mig", "Skriv telefonnumret med siffror"),
+        ("name", "", "Skriv ditt namn."),
+        ("name", "x" * 201, "Skriv högst 200 tecken. Nu är det 201."),
+        ("message", "x" * 3001, "Skriv högst 3000 tecken. Nu är det 3001."),
+        ("topic", "hacka", "Välj ett giltigt alternativ"),
+    ],
+)
+def test_bad_input_gives_a_swedish_error(client, field, value, message):
+    response = client.post(URL, form_data(**{field: value}))
+    assert response.status_code == 200
+    assert message in response.text
+    assert "Något behöver rättas" in response.text
+    assert not Inquiry.objects.exists()
+
+
+def test_markup_is_stored_as_text_and_never_rendered(client, admin_client):
+    client.post(URL, form_data(name="<b>Sara</b>", message="<script>alert(1)</script>"))
+    inquiry = Inquiry.objects.get()
+    assert inquiry.message == "<script>alert(1)</script>"
+    text = admin_client.get(reverse("admin:guidance_inquiry_change", args=[inquiry.pk])).text
+    assert "<script>alert(1)</script>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def test_double_submit_creates_one_inquiry_and_one_set_of_mails(client, mailoutbox):
+    data = form_data()
+    first = client.post(URL, data)
+    second = client.post(URL, data)
+    assert first["Location"] == second["Location"]
+    assert Inquiry.objects.count() == 1
+    assert len(mailoutbox) == 2
+    assert Inquiry.objects.get().reference in client.get(second["Location"]).text
+
+
+def test_honeypot_filled_saves_nothing_and_looks_like_success(client, mailoutbox):
+    response = client.post(URL, form_data(webbplats="http://spam.example"))
+    assert response["Location"] == reverse("guidance:inquiry_receipt")
+    assert not Inquiry.objects.exists()
+    assert mailoutbox == []
+    assert "Tack" in client.get(response["Location"]).text
+
+
+def test_receipt_without_a_submission_goes_to_the_form(client):
+    response = client.get(reverse("guidance:inquiry_receipt"))
+    assert response["Location"] == URL
+
+
+def test_reference_numbers_count_up_per_year():
+    assert inquiry_next_reference(year=2026) == "ASF-2026-00001"
+    assert inquiry_next_reference(year=2026) == "ASF-2026-00002"
+    assert inquiry_next_reference(year=2027) == "ASF-2027-00001"
+
+
+def test_topic_is_preselected_from_the_query_and_bad_values_are_ignored(client):
+    assert client.get(URL, {"amne": "starta"}).context["form"]["topic"].value() == "starta"
+    response = client.get(URL, {"amne": "<x>", "flode": "../../etc"})
+    assert response.status_code == 200
+    assert response.context["form"]["topic"].value() is None
+
+
+def test_form_is_get_or_post_only(client):
+    assert client.delete(URL).status_code == 405
+
+
+# Attaching the advice-flow answers (opt-in) -----------------------------------
+
+
+def finish_flow(client):
+    flow = build_flow()
+    for key, value in (("situation", "af"), ("soker", "traning"), ("plats", "centrum")):
+        url = reverse("guidance:flow_question", args=["jobba", flow[key].pk])
+        client.post(url, {"svar": [value]})
+    return flow
+
+
+def test_attach_checkbox_is_offered_only_with_finished_answers(client):
+    assert "attach_answers" not in client.get(URL, {"flode": "jobba"}).context["form"].fields
+    finish_flow(client)
+    response = client.get(URL, {"flode": "jobba"})
+    assert "attach_answers" in response.context["form"].fields
+    assert 'name="attach_answers"' in response.text
+    assert "checked" not in response.text.split('name="attach_answers"')[1].split(">")[0]
+    assert "Arbetsträning" in response.text
+
+
+def test_answers_are_attached_only_with_consent(client):
+    finish_flow(client)
+    client.post(URL + "?flode=jobba", form_data())
+    assert Inquiry.objects.get().flow_answers == []
+    client.post(URL + "?flode=jobba", form_data(attach_answers="on"))
+    inquiry = Inquiry.objects.order_by("-pk").first()
+    assert inquiry.answers_consent_at is not None
+    assert inquiry.flow_answers[1] == {"question": "Vad söker du?", "answers": ["Arbetsträning"]}
