@@ -15,7 +15,7 @@ class AnswerForm(forms.Form):
     """One question of an advice flow. The choices come from the flow, so a
     tampered value is an ordinary validation error."""
 
-    def __init__(self, *args, question: QuestionNode, **kwargs):
+    def __init__(self, *args, question: QuestionNode, help_text: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         choices = [(c.value, c.label) for c in question.choices]
         if question.is_multiple:
@@ -37,6 +37,7 @@ class AnswerForm(forms.Form):
                 },
             )
         self.fields["svar"].label = question.text
+        self.fields["svar"].help_text = help_text
 
     def values(self) -> list[str]:
         value = self.cleaned_data["svar"]

@@ -18,6 +18,12 @@ PAGES = {
     "partners": "/partner/",
     "partner": "/partner/start-up-stockholm/",
     "accessibility": "/tillganglighet/",
+    "policy-list": "/policy/",
+    "policy-page": "/policy/kugghjulet/",
+    "policy-diff": "/policy/kugghjulet/jamfor/?fran=1&till=3",
+    "flow-start": "/vagledning/jobba/",
+    "inquiry": "/kontakt/",
+    "report": "/anmal-foretag/",
     "en-directory": "/en/foretag/",
     "not-found": "/finns-inte/",
 }
@@ -35,9 +41,29 @@ def main() -> None:
             for name, path in PAGES.items():
                 page.goto(base + path)
                 page.screenshot(path=out / f"{name}-{size_name}.png", full_page=True)
+            walk_flow(page, base, out, size_name)
             page.close()
         browser.close()
     print(f"Screenshots in {out}/")
+
+
+def walk_flow(page, base: str, out: Path, size_name: str) -> None:
+    """The work flow: a question with an error, the check page, the result."""
+    page.goto(base + "/vagledning/jobba/")
+    page.get_by_role("button", name="Starta nu").click()
+    page.get_by_role("button", name="Fortsätt").click()
+    page.screenshot(path=out / f"flow-question-error-{size_name}.png", full_page=True)
+    while "/fraga/" in page.url:
+        page.locator(".form-check-input").first.check()
+        page.get_by_role("button", name="Fortsätt").click()
+        page.wait_for_load_state()
+    page.screenshot(path=out / f"flow-check-{size_name}.png", full_page=True)
+    page.get_by_role("button", name="Visa mitt resultat").click()
+    page.screenshot(path=out / f"flow-result-{size_name}.png", full_page=True)
+    page.emulate_media(media="print")
+    page.screenshot(path=out / f"flow-result-print-{size_name}.png", full_page=True)
+    page.emulate_media(media="screen")
+    page.context.clear_cookies()
 
 
 if __name__ == "__main__":

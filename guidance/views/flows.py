@@ -99,7 +99,10 @@ def flow_question(request: HttpRequest, state: FlowState, question_id: int) -> H
     previous = current.answers.get(question_id, ())
     initial = {"svar": list(previous) if node.is_multiple else next(iter(previous), None)}
     form = AnswerForm(
-        request.POST if request.method == "POST" else None, question=node, initial=initial
+        request.POST if request.method == "POST" else None,
+        question=node,
+        help_text=state.loaded.questions[question_id].help_text,
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         return _answer(request, state, question_id, form.values(), changing=changing)
