@@ -92,6 +92,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers take the lock when their transaction begins, so two requests that
+    # write at once (a double click) queue up instead of failing with "locked".
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"] |= {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default; Redis (shared by all workers) when
@@ -185,7 +190,9 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
-if env_bool("BEHIND_TLS_PROXY", default=False):
+# Behind our own reverse proxy, the client's address is the last X-Forwarded-For entry.
+TRUST_X_FORWARDED_FOR = env_bool("BEHIND_TLS_PROXY", default=False)
+if TRUST_X_FORWARDED_FOR:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
@@ -207,6 +214,8 @@ INQUIRY_RETENTION_MONTHS = env_int("INQUIRY_RETENTION_MONTHS", 12)
 # Advice-flow answers can reveal health information: they are kept in the
 # session only this long after the last answer, then the walk starts over.
 ADVICE_ANSWERS_MINUTES = env_int("ADVICE_ANSWERS_MINUTES", 60)
+# Public forms (inquiry, report): at most this many sends per address and hour.
+PUBLIC_FORM_RATE_PER_HOUR = env_int("PUBLIC_FORM_RATE_PER_HOUR", 10)
 
 LOGGING = {
     "version": 1,

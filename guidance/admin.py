@@ -65,7 +65,7 @@ class PageAdmin(SimpleHistoryAdmin):
         preview = self.admin_site.admin_view(self.preview_view)
         return [
             path("preview/", preview, name="guidance_page_preview"),
-            path("<path:object_id>/preview/", preview, name="guidance_page_preview_existing"),
+            path("<int:object_id>/preview/", preview, name="guidance_page_preview_existing"),
             *super().get_urls(),
         ]
 
@@ -112,8 +112,14 @@ def _stored_graph_parts(flow: AdviceFlow) -> tuple[dict, dict]:
     return questions, choices
 
 
+def _sort_key(questions: dict, key) -> tuple:
+    """The live site's order (order, then pk); questions not yet saved come last."""
+    is_new = not isinstance(key, int)
+    return (questions[key]["order"], is_new, 0 if is_new else key, str(key))
+
+
 def _graph_from_parts(questions: dict, choices: dict) -> FlowGraph:
-    ordered = sorted(questions, key=lambda k: (questions[k]["order"], str(k)))
+    ordered = sorted(questions, key=lambda k: _sort_key(questions, k))
     nodes = {
         key: QuestionNode(
             key, questions[key]["text"], questions[key]["kind"], tuple(choices.get(key, ()))
@@ -135,8 +141,10 @@ class QuestionFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
         questions, choices = _stored_graph_parts(self.instance)
+        if any(form.errors for form in self.forms):
+            return  # the fields' own errors come first
         for index, form in enumerate(self.forms):
-            if not hasattr(form, "cleaned_data") or not form.cleaned_data:
+            if not form.cleaned_data:
                 continue
             key = form.instance.pk or f"new-{index}"
             if form.cleaned_data.get("DELETE"):
@@ -156,6 +164,8 @@ class ChoiceFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
         question = self.instance
+        if question.flow_id is None or any(form.errors for form in self.forms):
+            return  # the fields' own errors come first
         questions, choices = _stored_graph_parts(question.flow)
         key = question.pk or "new"
         questions[key] = {"order": question.order, "kind": question.kind, "text": question.text}
@@ -247,6 +257,13 @@ class QuestionAdmin(SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         return ["flow"] if obj else []
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        """A question of a published flow is removed on the flow's page, where
+        the whole flow is checked; bulk deletion (obj None) is off for the same reason."""
+        if obj is None or obj.flow.is_published:
+            return False
+        return super().has_delete_permission(request, obj)
+
 
 class RecommendationInline(admin.StackedInline):
     model = Recommendation
@@ -269,6 +286,13 @@ class ChoiceAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        """Choices of a published flow are removed on the question's page, where
+        the flow is checked; no bulk deletion."""
+        if obj is None or obj.question.flow.is_published:
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 @admin.register(Inquiry)

@@ -31,6 +31,11 @@ def read(request: HttpRequest, slug: str) -> tuple[dict[str, list[str]], bool]:
 
 
 def write(request: HttpRequest, slug: str, answers: Mapping[int, Sequence[str]]) -> None:
+    """Store the answers. For a visitor who is not logged in, the whole session
+    then expires ``ADVICE_ANSWERS_MINUTES`` after this answer, and the scheduled
+    ``clearsessions`` removes it from the database."""
+    if not request.user.is_authenticated:
+        request.session.set_expiry(settings.ADVICE_ANSWERS_MINUTES * 60)
     request.session[_key(slug)] = {
         "answers": {str(qid): list(values) for qid, values in answers.items()},
         "at": time.time(),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from guidance.flows import QuestionNode
 from guidance.models import Inquiry, InquiryTopic, Page, PreferredTime
 from guidance.services import page_needs_revision
+from registry.forms import one_time_token
 
 TOO_LONG = _("Skriv högst %(limit_value)d tecken. Nu är det %(show_value)d.")
 
@@ -48,7 +49,7 @@ class InquiryForm(forms.ModelForm):
     """The book-an-advisor form. ``webbplats`` is a honeypot: hidden from people,
     filled in by bots. ``token`` makes a double submit find the first inquiry."""
 
-    token = forms.UUIDField(widget=forms.HiddenInput)
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
     webbplats = forms.CharField(required=False, label=_("Lämna det här fältet tomt"))
     attach_answers = forms.BooleanField(
         required=False,
@@ -116,6 +117,9 @@ class InquiryForm(forms.ModelForm):
         if no_route and not self.has_error("email") and not self.has_error("phone"):
             self.add_error("email", _("Fyll i e-post eller telefon, så att vi kan nå dig."))
         return cleaned
+
+    def clean_token(self) -> uuid.UUID:
+        return one_time_token(self.cleaned_data["token"])
 
     @property
     def is_bot(self) -> bool:

@@ -104,7 +104,10 @@ def inquiry_submit(
             inquiry.save()
     except IntegrityError:
         # The same token won a race with this request: one inquiry, one receipt.
-        return Inquiry.objects.get(submission_token=submission_token), False
+        existing = Inquiry.objects.filter(submission_token=submission_token).first()
+        if existing is None:
+            raise
+        return existing, False
     _send_inquiry_mails(inquiry)
     return inquiry, True
 
@@ -135,5 +138,8 @@ def _send_inquiry_mails(inquiry: Inquiry) -> None:
             body = render_to_string(body_template, context)
         try:
             send_mail(subject, body, None, recipients)
-        except Exception:
-            logger.exception("Could not send mail for inquiry %s", inquiry.reference)
+        except Exception as error:
+            # The class only: SMTP errors can carry the recipient's address.
+            logger.error(
+                "Could not send mail for inquiry %s: %s", inquiry.reference, type(error).__name__
+            )

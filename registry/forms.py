@@ -35,6 +35,9 @@ class EnterpriseForm(forms.ModelForm):
             )
         return slug
 
+    def clean_token(self) -> uuid.UUID:
+        return one_time_token(self.cleaned_data["token"])
+
     def clean_org_number(self) -> str:
         return normalise_org_number(self.cleaned_data["org_number"])
 
@@ -67,11 +70,25 @@ class OfferingForm(forms.ModelForm):
         )
 
 
+def one_time_token(raw: str) -> uuid.UUID:
+    """A public form's one-time token against double submits. A missing or
+    mangled one gets a fresh token, so the form can always be sent."""
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        return uuid.uuid4()
+
+
 class EnterpriseReportForm(forms.Form):
     """A citizen reports a social enterprise missing from the directory.
     ``hemsida`` is a honeypot; ``token`` stops double submits."""
 
-    token = forms.UUIDField(widget=forms.HiddenInput)
+    ALREADY_KNOWN = _(
+        "Företaget finns redan hos oss eller har redan anmälts. "
+        "Du behöver inte göra något mer. Tack!"
+    )
+
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
     hemsida = forms.CharField(required=False, label=_("Lämna det här fältet tomt"))
     name = forms.CharField(
         label=_("Företagets namn"),
@@ -99,12 +116,14 @@ class EnterpriseReportForm(forms.Form):
     )
     website = forms.URLField(
         label=_("Webbplats (frivilligt)"),
+        max_length=200,
         required=False,
         assume_scheme="https",
         error_messages={"invalid": _("Skriv en webbadress, till exempel www.exempel.se.")},
     )
     email = forms.EmailField(
         label=_("Företagets e-post (frivilligt)"),
+        max_length=254,
         required=False,
         error_messages={"invalid": _("Skriv e-postadressen så här: namn@exempel.se.")},
     )
@@ -123,6 +142,7 @@ class EnterpriseReportForm(forms.Form):
     )
     reporter_email = forms.EmailField(
         label=_("Din e-post (frivilligt)"),
+        max_length=254,
         required=False,
         help_text=_("Om rådgivaren behöver fråga något. Vi använder den inte till något annat."),
         error_messages={"invalid": _("Skriv e-postadressen så här: namn@exempel.se.")},
@@ -136,6 +156,9 @@ class EnterpriseReportForm(forms.Form):
                 "Skriv högst %(limit_value)d tecken. Nu är det %(show_value)d."
             )
 
+    def clean_token(self) -> uuid.UUID:
+        return one_time_token(self.cleaned_data["token"])
+
     def clean_org_number(self) -> str:
         return normalise_org_number(self.cleaned_data["org_number"])
 
@@ -145,13 +168,7 @@ class EnterpriseReportForm(forms.Form):
         if EnterpriseReport.objects.filter(submission_token=token).exists():
             return cleaned  # a resubmit of a report we have: the view says thanks again
         if number and SocialEnterprise.objects.filter(org_number=number).exists():
-            self.add_error(
-                "org_number",
-                _(
-                    "Företaget finns redan hos oss eller har redan anmälts. "
-                    "Du behöver inte göra något mer. Tack!"
-                ),
-            )
+            self.add_error("org_number", self.ALREADY_KNOWN)
         return cleaned
 
     @property

@@ -133,7 +133,12 @@ def enterprise_report(
             report.full_clean()
             report.save()
     except IntegrityError:
-        return EnterpriseReport.objects.get(submission_token=submission_token), False
+        # The same token won a race (a double click): one report. Anything else,
+        # such as the same org number reported at the same moment, is raised.
+        existing = EnterpriseReport.objects.filter(submission_token=submission_token).first()
+        if existing is None:
+            raise
+        return existing, False
     return report, True
 
 

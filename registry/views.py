@@ -1,5 +1,9 @@
+import logging
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -7,6 +11,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from asfportal import ratelimit
 from registry import exports, presentation, selectors, services
 from registry.filters import DirectoryFilter
 from registry.forms import EnterpriseReportForm
@@ -88,32 +93,52 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "registry/partner_detail.html", context)
 
 
+logger = logging.getLogger(__name__)
 REPORT_SESSION_KEY = "registry:reported"
 
 
 @require_http_methods(["GET", "POST"])
 def enterprise_report(request: HttpRequest) -> HttpResponse:
-    """Report a missing social enterprise; a honeypot hit is thanked but not saved."""
+    """Report a missing social enterprise. A honeypot hit is thanked but not
+    saved; more sends than the hourly limit from one address are refused (429)."""
     form = EnterpriseReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if not form.is_bot:
-            data = form.cleaned_data
-            report, _created = services.enterprise_report(
-                submission_token=data["token"],
-                name=data["name"],
-                org_number=data["org_number"],
-                legal_form=data["legal_form"] or LegalForm.OTHER,
-                short_description=data["short_description"],
-                reason=data["reason"],
-                website=data["website"],
-                email=data["email"],
-                phone=data["phone"],
-                reporter_name=data["reporter_name"],
-                reporter_email=data["reporter_email"],
+        if form.is_bot:
+            logger.info("Honeypot filled in on the report form; nothing saved.")
+            return redirect("registry:enterprise_report_thanks")
+        if not ratelimit.allow(request, "report"):
+            form.add_error(
+                None, _("Du har skickat många tips på kort tid. Försök igen om en timme.")
             )
+            return render(request, "registry/report.html", {"form": form}, status=429)
+        if report := _save_report(form):
             request.session[REPORT_SESSION_KEY] = report.enterprise.name
-        return redirect("registry:enterprise_report_thanks")
+            return redirect("registry:enterprise_report_thanks")
     return render(request, "registry/report.html", {"form": form})
+
+
+def _save_report(form: EnterpriseReportForm):
+    """The report, or None with the form's error set when the same enterprise
+    was reported at the same moment by someone else."""
+    data = form.cleaned_data
+    try:
+        report, _created = services.enterprise_report(
+            submission_token=data["token"],
+            name=data["name"],
+            org_number=data["org_number"],
+            legal_form=data["legal_form"] or LegalForm.OTHER,
+            short_description=data["short_description"],
+            reason=data["reason"],
+            website=data["website"],
+            email=data["email"],
+            phone=data["phone"],
+            reporter_name=data["reporter_name"],
+            reporter_email=data["reporter_email"],
+        )
+    except (IntegrityError, ValidationError):
+        form.add_error("org_number", EnterpriseReportForm.ALREADY_KNOWN)
+        return None
+    return report
 
 
 @require_GET

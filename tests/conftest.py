@@ -61,3 +61,13 @@ def swedish_by_default():
     translation.activate("sv")
     yield
     translation.activate("sv")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, so rate limits do not carry over."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -29,7 +29,7 @@ def policy_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _revision_number(raw: str | None) -> int | None:
-    return int(raw) if raw and raw.isdigit() and len(raw) < 6 else None
+    return int(raw) if raw and raw.isascii() and raw.isdigit() and len(raw) < 6 else None
 
 
 @require_GET

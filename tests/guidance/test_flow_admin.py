@@ -145,3 +145,64 @@ def test_flow_admin_shows_the_structure_check(admin_client):
     flow = build_flow()
     response = admin_client.get(reverse("admin:guidance_adviceflow_change", args=[flow["flow"].pk]))
     assert "Flödet går att svara på hela vägen" in response.text
+
+
+def test_questions_and_choices_of_a_published_flow_cannot_be_deleted_one_by_one(admin_client):
+    flow = build_flow()
+    plats = flow["plats"]
+    choice = plats.choices.first()
+    assert (
+        admin_client.post(reverse("admin:guidance_choice_delete", args=[choice.pk])).status_code
+        == 403
+    )
+    assert (
+        admin_client.post(reverse("admin:guidance_question_delete", args=[plats.pk])).status_code
+        == 403
+    )
+    assert plats.choices.count() == 2
+
+
+def test_question_of_a_draft_flow_can_be_deleted(admin_client):
+    flow = build_flow(published=False)
+    Choice.objects.filter(next_question=flow["soker"]).update(next_question=None)
+    url = reverse("admin:guidance_question_delete", args=[flow["soker"].pk])
+    response = admin_client.post(url, {"post": "yes"})
+    assert response.status_code == 302
+    assert not flow["flow"].questions.filter(pk=flow["soker"].pk).exists()
+
+
+@pytest.mark.parametrize(
+    "override", [{"value": "a b"}, {"label": ""}, {"order": "x"}, {"next_question": "99999"}]
+)
+def test_bad_choice_fields_are_form_errors_not_500s(admin_client, override):
+    flow = build_flow()
+    plats = flow["plats"]
+    response = admin_client.post(
+        reverse("admin:guidance_question_change", args=[plats.pk]),
+        choice_data(plats, {0: override}),
+    )
+    assert response.status_code == 200
+    assert "errornote" in response.text
+
+
+def test_bad_question_rows_are_form_errors_not_500s(admin_client):
+    flow = build_flow()
+    data = flow_data(flow["flow"], [flow["situation"], flow["soker"], flow["plats"]])
+    data |= {"questions-0-text": "", "questions-1-order": "x"}
+    response = admin_client.post(
+        reverse("admin:guidance_adviceflow_change", args=[flow["flow"].pk]), data
+    )
+    assert response.status_code == 200
+    assert "errornote" in response.text
+
+
+def test_first_question_is_chosen_the_same_way_as_on_the_site(admin_client):
+    """Two questions with the same order: the lower pk is first, here and there."""
+    flow = build_flow()
+    questions = [flow["situation"], flow["soker"], flow["plats"]]
+    data = flow_data(flow["flow"], questions)
+    data["questions-1-order"] = "1"  # the same order as the first question
+    response = admin_client.post(
+        reverse("admin:guidance_adviceflow_change", args=[flow["flow"].pk]), data
+    )
+    assert response.status_code == 302  # situation (lower pk) stays first: still valid

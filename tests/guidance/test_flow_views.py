@@ -232,3 +232,8 @@ def test_start_page_offers_to_continue_a_walk(client, flow):
     response = client.get(reverse("guidance:flow_start", args=["jobba"]))
     assert "Fortsätt där du var" in response.text
     assert response.context["resume_url"] == q_url(flow, "soker")
+
+
+def test_answers_make_an_anonymous_session_short_lived(client, flow, settings):
+    answer(client, flow, "situation", "af")
+    assert client.session.get_expiry_age() == settings.ADVICE_ANSWERS_MINUTES * 60

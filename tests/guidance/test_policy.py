@@ -215,3 +215,16 @@ def test_admin_preview_anonymous_is_sent_to_login(client):
     response = client.post(reverse("admin:guidance_page_preview"), _admin_data())
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_policy_diff_unicode_digits_are_not_numbers(client, page_with_history):
+    url = reverse("guidance:policy_diff", args=[page_with_history.slug])
+    response = client.get(url, {"fran": "²", "till": "1"})
+    assert response.status_code == 200
+    assert response.context["old"].number == 1
+
+
+def test_admin_preview_of_a_non_numeric_id_is_404(admin_client):
+    response = admin_client.post("/admin/guidance/page/abc/preview/", _admin_data())
+    assert response.status_code in (302, 404)  # the admin's own "not found" handling
+    assert not Page.objects.exists()

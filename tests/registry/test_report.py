@@ -107,3 +107,18 @@ def test_honeypot_saves_nothing(client):
 
 def test_report_is_get_or_post_only(client):
     assert client.put(URL).status_code == 405
+
+
+def test_overlong_web_address_is_a_form_error(client):
+    response = client.post(URL, form_data(website="https://exempel.se/" + "a" * 250))
+    assert response.status_code == 200
+    assert "Skriv högst 200 tecken" in response.text
+    assert not SocialEnterprise.objects.exists()
+
+
+def test_too_many_reports_from_one_address_are_refused(client, settings):
+    settings.PUBLIC_FORM_RATE_PER_HOUR = 1
+    client.post(URL, form_data())
+    response = client.post(URL, form_data(org_number="556036-0793"))
+    assert response.status_code == 429
+    assert SocialEnterprise.objects.count() == 1

@@ -1,0 +1,37 @@
+"""A fixed-window rate limit for public forms, kept in the shared cache (Redis in
+production), so every web process counts the same sends."""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+
+def client_address(request: HttpRequest) -> str:
+    """The sender's address. Behind our own proxy the last X-Forwarded-For entry
+    is the one the proxy added; anything before it the client could forge."""
+    if settings.TRUST_X_FORWARDED_FOR:
+        forwarded = request.headers.get("X-Forwarded-For", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def allow(request: HttpRequest, scope: str, per_hour: int | None = None) -> bool:
+    """Count one send for this address; False once it is over the hourly limit.
+
+    The address is hashed, so the cache holds no IP addresses in clear text.
+    """
+    limit = settings.PUBLIC_FORM_RATE_PER_HOUR if per_hour is None else per_hour
+    window = int(time.time() // 3600)
+    digest = hashlib.sha256(f"{scope}:{client_address(request)}".encode()).hexdigest()[:32]
+    key = f"ratelimit:{scope}:{window}:{digest}"
+    cache.add(key, 0, timeout=3700)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr: count this one as the first
+        cache.set(key, 1, timeout=3700)
+        count = 1
+    return count <= limit
