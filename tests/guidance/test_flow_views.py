@@ -237,3 +237,11 @@ def test_start_page_offers_to_continue_a_walk(client, flow):
 def test_answers_make_an_anonymous_session_short_lived(client, flow, settings):
     answer(client, flow, "situation", "af")
     assert client.session.get_expiry_age() == settings.ADVICE_ANSWERS_MINUTES * 60
+
+
+def test_english_page_marks_the_swedish_flow_text_as_swedish(client, flow):
+    text = client.get("/en" + q_url(flow, "situation")).text
+    assert '<html lang="en">' in text
+    assert '<span lang="sv">Vilket stämmer in på dig?</span>' in text
+    assert 'lang="sv">Arbetsförmedlingen</label>' in text
+    assert "Question 1 of 3" in text
