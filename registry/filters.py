@@ -15,7 +15,12 @@ from registry.models import Area, Industry, LegalForm, OfferingKind, TargetGroup
 QUERY_MAX_LENGTH = 200
 
 
-SORT_CHOICES = [("namn", _("Namn A–Ö")), ("kontrollerad", _("Senast kontrollerad"))]
+SORT_CHOICES = [
+    ("relevans", _("Bäst träff")),
+    ("namn", _("Namn A–Ö")),
+    ("kontrollerad", _("Senast kontrollerad")),
+]
+SORTS = {"relevans": "relevance", "namn": "name", "kontrollerad": "checked"}
 
 
 class DirectoryFilter(django_filters.FilterSet):
@@ -108,7 +113,7 @@ class DirectoryFilter(django_filters.FilterSet):
     def ordered_qs(self):
         queryset = self.qs  # validates the form, so cleaned_data exists after this
         sort = self.form.cleaned_data.get("sortering") if self.is_bound else None
-        return selectors.order_directory(queryset, "checked" if sort == "kontrollerad" else "name")
+        return selectors.order_directory(queryset, SORTS.get(sort or "relevans", "name"))
 
     @property
     def problems(self) -> list[tuple[str, str]]:

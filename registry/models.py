@@ -5,6 +5,7 @@ live in ``services.py`` and multi-model reads in ``selectors.py``.
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -142,10 +143,16 @@ class SocialEnterprise(models.Model):
     )
     lou_checked_on = models.DateField(_("LOU-underlag kontrollerat"), null=True, blank=True)
     search_document = models.TextField(editable=False, default="")
+    # PostgreSQL full-text vector ('swedish'): name A, short description B, the
+    # rest C; kept by services.enterprise_refresh_search_document. Its GIN index
+    # and the name's trigram index are created in migration 0003 on PostgreSQL only.
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["search_document"], m2m_fields=[industries])
+    history = HistoricalRecords(
+        excluded_fields=["search_document", "search_vector"], m2m_fields=[industries]
+    )
     objects = EnterpriseQuerySet.as_manager()
 
     class Meta:

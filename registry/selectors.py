@@ -5,8 +5,16 @@ documents how many queries it takes.
 """
 
 import datetime
+import difflib
+import re
 from collections.abc import Iterable
 
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    TrigramSimilarity,
+)
 from django.db import connection
 from django.db.models import (
     Count,
@@ -15,11 +23,14 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Prefetch,
+    Q,
     QuerySet,
     Subquery,
     Sum,
+    TextField,
+    Value,
 )
-from django.db.models.functions import Coalesce, Collate
+from django.db.models.functions import Coalesce, Collate, Concat
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -89,11 +100,72 @@ def directory_queryset() -> QuerySet[SocialEnterprise]:
     )
 
 
+# The snippet marks hits with these; the template escapes the text, then turns
+# them into <mark>, so nothing in a description can become markup.
+MARK_START, MARK_END = "\x02", "\x03"
+MAX_QUERY_WORDS = 10
+TYPO_SIMILARITY = 0.5
+
+
 def filter_text(queryset: QuerySet[SocialEnterprise], text: str) -> QuerySet:
-    """Keep enterprises whose search document holds every word of ``text``."""
+    """Keep enterprises that match ``text``.
+
+    PostgreSQL: every word as a prefix of a Swedish stem ("företagen" finds
+    "företag", "kafé" finds "kaféet"), or a name within trigram distance (a typo);
+    annotated with ``search_rank``, ``name_similarity`` and a ``snippet``.
+    SQLite: every word must occur in the casefolded search document.
+    """
+    if connection.vendor == "postgresql":
+        return _filter_text_postgres(queryset, text)
     for word in text.casefold().split():
         queryset = queryset.filter(search_document__contains=word)
     return queryset
+
+
+def _tsquery(text: str) -> SearchQuery | None:
+    words = re.findall(r"\w+", text.casefold())[:MAX_QUERY_WORDS]
+    if not words:
+        return None
+    # \w+ words cannot carry tsquery syntax, so the raw form is safe here.
+    return SearchQuery(" & ".join(f"{w}:*" for w in words), search_type="raw", config="swedish")
+
+
+def _filter_text_postgres(queryset: QuerySet, text: str) -> QuerySet:
+    query = _tsquery(text)
+    # A misspelt name: `%` (similarity above pg_trgm's 0.3) can use the trigram
+    # index; the stricter bound keeps a query with an unrelated second word from
+    # matching on the first word alone.
+    matches = Q(name__trigram_similar=text, name_similarity__gte=TYPO_SIMILARITY)
+    annotations = {"name_similarity": TrigramSimilarity("name", text)}
+    if query is not None:
+        matches |= Q(search_vector=query)
+        annotations["search_rank"] = SearchRank(F("search_vector"), query)
+        annotations["snippet"] = SearchHeadline(
+            Concat("short_description", Value(" "), "description", output_field=TextField()),
+            query,
+            config="swedish",
+            start_sel=MARK_START,
+            stop_sel=MARK_END,
+            max_words=30,
+            min_words=12,
+        )
+    return queryset.annotate(**annotations).filter(matches)
+
+
+def did_you_mean(text: str, limit: int = 3) -> list[str]:
+    """The published names closest to ``text``, for an empty result (one query)."""
+    published = SocialEnterprise.objects.published()
+    if connection.vendor == "postgresql":
+        close = (
+            published.annotate(similarity=TrigramSimilarity("name", text))
+            .filter(similarity__gt=0.15)
+            .order_by("-similarity", "name")
+        )
+        return list(close.values_list("name", flat=True)[:limit])
+    names = list(published.values_list("name", flat=True))
+    folded = {name.casefold(): name for name in names}
+    close = difflib.get_close_matches(text.casefold(), folded, n=limit, cutoff=0.6)
+    return [folded[name] for name in close]
 
 
 def filter_offering_kind(queryset: QuerySet, kind: str) -> QuerySet:
@@ -115,6 +187,12 @@ def filter_verified(queryset: QuerySet) -> QuerySet:
 
 
 def order_directory(queryset: QuerySet, sort: str) -> QuerySet:
+    """``relevance`` needs the annotations of a PostgreSQL text search; without
+    them it falls back to name order."""
+    if sort == "relevance" and "name_similarity" in queryset.query.annotations:
+        rank = F("search_rank").desc() if "search_rank" in queryset.query.annotations else None
+        keys = [k for k in (rank, F("name_similarity").desc()) if k is not None]
+        return queryset.order_by(*keys, name_ordering(), "pk")
     if sort == "checked":
         return queryset.order_by(F("last_checked").desc(nulls_last=True), name_ordering(), "pk")
     return queryset.order_by(name_ordering(), "pk")

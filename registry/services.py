@@ -8,7 +8,10 @@ import datetime
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import IntegrityError, transaction
+from django.contrib.postgres.search import SearchVector
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Value
+from django.db.models.expressions import CombinedExpression
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
@@ -58,9 +61,25 @@ def search_document_for(enterprise: SocialEnterprise) -> str:
     return " ".join(part for part in parts if part).casefold()
 
 
+def search_vector_for(enterprise: SocialEnterprise, rest: str) -> CombinedExpression:
+    """The weighted 'swedish' vector: name A, short description B, the rest C."""
+    parts = [
+        (enterprise.name, "A"),
+        (enterprise.short_description, "B"),
+        (rest, "C"),
+    ]
+    vectors = [SearchVector(Value(text), weight=w, config="swedish") for text, w in parts]
+    return vectors[0] + vectors[1] + vectors[2]
+
+
 def enterprise_refresh_search_document(*, enterprise: SocialEnterprise) -> None:
+    """Rebuild the search text (and on PostgreSQL the full-text vector) in one
+    UPDATE, after the two queries that read industries and offerings."""
     document = search_document_for(enterprise)
-    SocialEnterprise.objects.filter(pk=enterprise.pk).update(search_document=document)
+    fields = {"search_document": document}
+    if connection.vendor == "postgresql":
+        fields["search_vector"] = search_vector_for(enterprise, document)
+    SocialEnterprise.objects.filter(pk=enterprise.pk).update(**fields)
     enterprise.search_document = document
 
 

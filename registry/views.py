@@ -1,4 +1,5 @@
 import logging
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -6,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -33,11 +35,21 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
         "page_range": paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
         "problems": filterset.problems,
         "page_problem": page_problem,
+        "suggestions": _suggestions(filterset, page),
     }
     template = "registry/enterprise_list.html"
     response = render(request, f"{template}#results" if _is_htmx(request) else template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _suggestions(filterset: DirectoryFilter, page) -> list[tuple[str, str]]:
+    """ "Menade du …?" for a text search with no results: (name, URL) pairs."""
+    text = filterset.form.cleaned_data.get("q", "") if filterset.is_bound else ""
+    if page.paginator.count or not text.strip():
+        return []
+    url = reverse("registry:enterprise_list")
+    return [(name, f"{url}?{urlencode({'q': name})}") for name in selectors.did_you_mean(text)]
 
 
 @require_GET

@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -52,3 +53,13 @@ def first_input_id(field) -> str:
     if field.widget_type in ("radioselect", "checkboxselectmultiple"):
         return f"{field.auto_id}_0"
     return field.auto_id
+
+
+@register.filter
+def marked(value: str) -> str:
+    """A search snippet: the text escaped, then the database's hit markers
+    (control characters no text contains) turned into <mark>."""
+    from registry.selectors import MARK_END, MARK_START
+
+    html = escape(value or "").replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return mark_safe(html)  # noqa: S308 - escaped above; only our own tags added
