@@ -206,6 +206,9 @@ SITE_NAME = "ASF-portalen"
 MUNICIPALITY_NAME = env_str("MUNICIPALITY_NAME", "Exempelkommunen")
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "asf@exempelkommunen.se")
 DIRECTORY_PAGE_SIZE = env_int("DIRECTORY_PAGE_SIZE", 20)
+# Anonymous directory, profile and partner pages are cached this long (0: off);
+# any registry write makes the cached copies stale at once.
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 300)
 # Where new inquiries are announced (the advisors' shared mailbox).
 ADVISORS_EMAIL = env_str("ADVISORS_EMAIL", CONTACT_EMAIL)
 # The data protection officer named in the privacy texts.

@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class RegistryConfig(AppConfig):
     name = "registry"
     verbose_name = _("Register")
+
+    def ready(self) -> None:
+        """Every write to a registry model bumps the version the page cache keys on.
+        (QuerySet.update() sends no signal: services that use it have saved the
+        row through a signalled write first.)"""
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from registry.pagecache import bump_registry_version
+
+        for model in self.get_models():
+            post_save.connect(bump_registry_version, sender=model, weak=False)
+            post_delete.connect(bump_registry_version, sender=model, weak=False)
+        m2m_changed.connect(bump_registry_version, weak=False)

@@ -18,6 +18,7 @@ from registry import exports, presentation, selectors, services
 from registry.filters import DirectoryFilter
 from registry.forms import EnterpriseReportForm
 from registry.models import HelpTopic, LegalForm
+from registry.pagecache import cache_public_page
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -25,6 +26,7 @@ def _is_htmx(request: HttpRequest) -> bool:
 
 
 @require_GET
+@cache_public_page
 def enterprise_list(request: HttpRequest) -> HttpResponse:
     filterset = DirectoryFilter(request.GET or None, queryset=selectors.directory_queryset())
     paginator = Paginator(filterset.ordered_qs, settings.DIRECTORY_PAGE_SIZE)
@@ -68,6 +70,7 @@ def enterprise_csv(request: HttpRequest) -> StreamingHttpResponse:
 
 
 @require_GET
+@cache_public_page
 def enterprise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     enterprise = selectors.enterprise_for_profile(slug)
     context = {
@@ -81,6 +84,7 @@ def enterprise_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@cache_public_page
 def partner_list(request: HttpRequest) -> HttpResponse:
     topic = request.GET.get("hjalp") or None
     problem = None
@@ -96,6 +100,7 @@ def partner_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cache_public_page
 def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     partner = selectors.partner_for_profile(slug)
     context = {

@@ -1,0 +1,73 @@
+"""Whole-page cache for the anonymous public registry pages.
+
+A page is keyed by its full URL, the language, whether htmx asked for the
+results fragment, and the registry version: a number every write to a registry
+model bumps (see ``apps.py``), so an edit is visible at once and stale entries
+simply stop being read. Only visitors without a session or pending messages
+are served from or stored into the cache, so no page holding someone's
+messages or form state is ever shared.
+"""
+
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language
+
+VERSION_KEY = "registry:version"
+
+
+def registry_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def bump_registry_version(**_signal_kwargs) -> None:
+    """Called after every save, delete and many-to-many change in the registry."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # never set, or evicted: any new number will do
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def _cacheable(request: HttpRequest) -> bool:
+    cookies = request.COOKIES
+    return (
+        settings.PUBLIC_PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
+    )
+
+
+def _key(request: HttpRequest) -> str:
+    parts = [
+        request.get_full_path(),
+        get_language() or "",
+        request.headers.get("HX-Request", ""),
+        str(registry_version()),
+    ]
+    return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def cache_public_page(view: Callable) -> Callable:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not _cacheable(request):
+            return view(request, *args, **kwargs)
+        key = _key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.cookies and not response.streaming:
+            cache.set(key, response, settings.PUBLIC_PAGE_CACHE_SECONDS)
+        return response
+
+    return wrapper
