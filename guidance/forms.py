@@ -1,7 +1,6 @@
 import uuid
 
 from django import forms
-from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from guidance.flows import QuestionNode
@@ -51,6 +50,16 @@ class InquiryForm(forms.ModelForm):
 
     token = forms.CharField(widget=forms.HiddenInput, required=False)
     webbplats = forms.CharField(required=False, label=_("Lämna det här fältet tomt"))
+    message = forms.CharField(
+        label=_("Meddelande (frivilligt)"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Berätta kort vad du vill ha hjälp med. Skriv inget om din hälsa som "
+            "du inte vill att vi ska veta."
+        ),
+    )
     attach_answers = forms.BooleanField(
         required=False,
         label=_("Ja, skicka med mina svar från vägledningen"),
@@ -69,26 +78,18 @@ class InquiryForm(forms.ModelForm):
             "phone": _("Telefon"),
             "preferred_time": _("När passar det bäst att vi hör av oss?"),
             "topic": _("Vad vill du prata om?"),
-            "message": _("Meddelande (frivilligt)"),
         }
         help_texts = {
             "email": _("Fyll i e-post, telefon eller båda."),
-            "message": _(
-                "Berätta kort vad du vill ha hjälp med. Skriv inget om din hälsa som "
-                "du inte vill att vi ska veta."
-            ),
         }
         widgets = {
             "preferred_time": forms.RadioSelect,
             "topic": forms.RadioSelect,
-            "message": forms.Textarea(attrs={"rows": 5}),
         }
 
     def __init__(self, *args, answers_available: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["token"].initial = uuid.uuid4()
-        self.fields["message"].max_length = 3000
-        self.fields["message"].validators.append(MaxLengthValidator(3000))
         self.fields["name"].error_messages["required"] = _("Skriv ditt namn.")
         self.fields["topic"].error_messages["required"] = _("Välj vad du vill prata om.")
         self.fields["topic"].choices = InquiryTopic.choices

@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from asfportal.submissions import create_once
 from guidance.models import Inquiry, InquiryCounter, Page, PageRevision, PageStatus
 
 logger = logging.getLogger(__name__)
@@ -83,33 +84,28 @@ def inquiry_submit(
     """Save an inquiry and send its mails. A second submit with the same form
     token (double click, reload, back and resubmit) returns the first inquiry
     and sends nothing. Returns the inquiry and whether it is new."""
-    existing = Inquiry.objects.filter(submission_token=submission_token).first()
-    if existing:
-        return existing, False
-    inquiry = Inquiry(
-        submission_token=submission_token,
-        name=name,
-        topic=topic,
-        email=email,
-        phone=phone,
-        preferred_time=preferred_time,
-        message=message,
-        flow_answers=list(flow_answers or []),
-        answers_consent_at=timezone.now() if flow_answers else None,
-    )
-    try:
-        with transaction.atomic():
-            inquiry.reference = inquiry_next_reference(year=timezone.localdate().year)
-            inquiry.full_clean(exclude=["submission_token"])
-            inquiry.save()
-    except IntegrityError:
-        # The same token won a race with this request: one inquiry, one receipt.
-        existing = Inquiry.objects.filter(submission_token=submission_token).first()
-        if existing is None:
-            raise
-        return existing, False
-    _send_inquiry_mails(inquiry)
-    return inquiry, True
+
+    def create() -> Inquiry:
+        inquiry = Inquiry(
+            submission_token=submission_token,
+            name=name,
+            topic=topic,
+            email=email,
+            phone=phone,
+            preferred_time=preferred_time,
+            message=message,
+            flow_answers=list(flow_answers or []),
+            answers_consent_at=timezone.now() if flow_answers else None,
+            reference=inquiry_next_reference(year=timezone.localdate().year),
+        )
+        inquiry.full_clean(exclude=["submission_token"])
+        inquiry.save()
+        return inquiry
+
+    inquiry, created = create_once(Inquiry, submission_token, create)
+    if created:
+        _send_inquiry_mails(inquiry)
+    return inquiry, created
 
 
 def _send_inquiry_mails(inquiry: Inquiry) -> None:

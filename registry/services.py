@@ -9,12 +9,13 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.postgres.search import SearchVector
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import Value
 from django.db.models.expressions import CombinedExpression
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
+from asfportal.submissions import create_once
 from registry.models import (
     AcceptedReferrer,
     Area,
@@ -127,38 +128,31 @@ def enterprise_report(
     """A citizen's report of a missing enterprise: a draft record marked as
     reported, waiting for an advisor's review. The same form token twice
     (double click, reload) returns the first report. Returns (report, created)."""
-    existing = EnterpriseReport.objects.filter(submission_token=submission_token).first()
-    if existing:
-        return existing, False
-    try:
-        with transaction.atomic():
-            enterprise = enterprise_create(
-                name=name,
-                org_number=org_number,
-                legal_form=legal_form,
-                short_description=short_description,
-                website=website,
-                email=email,
-                phone=phone,
-                status=PublicationStatus.DRAFT,
-            )
-            report = EnterpriseReport(
-                enterprise=enterprise,
-                reason=reason,
-                reporter_name=reporter_name,
-                reporter_email=reporter_email,
-                submission_token=submission_token,
-            )
-            report.full_clean()
-            report.save()
-    except IntegrityError:
-        # The same token won a race (a double click): one report. Anything else,
-        # such as the same org number reported at the same moment, is raised.
-        existing = EnterpriseReport.objects.filter(submission_token=submission_token).first()
-        if existing is None:
-            raise
-        return existing, False
-    return report, True
+
+    def create() -> EnterpriseReport:
+        enterprise = enterprise_create(
+            name=name,
+            org_number=org_number,
+            legal_form=legal_form,
+            short_description=short_description,
+            website=website,
+            email=email,
+            phone=phone,
+            status=PublicationStatus.DRAFT,
+        )
+        report = EnterpriseReport(
+            enterprise=enterprise,
+            reason=reason,
+            reporter_name=reporter_name,
+            reporter_email=reporter_email,
+            submission_token=submission_token,
+        )
+        report.full_clean()
+        report.save()
+        return report
+
+    # The same org number reported by someone else at the same moment raises.
+    return create_once(EnterpriseReport, submission_token, create)
 
 
 @transaction.atomic

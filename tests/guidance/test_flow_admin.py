@@ -87,6 +87,7 @@ def test_a_draft_flow_may_be_saved_unfinished(admin_client):
     data = choice_data(plats, {0: {"next_question": str(flow["situation"].pk)}})
     response = admin_client.post(reverse("admin:guidance_question_change", args=[plats.pk]), data)
     assert response.status_code == 302
+    assert plats.choices.get(value="centrum").next_question == flow["situation"]
 
 
 def flow_data(flow, questions, **changes):
@@ -206,3 +207,5 @@ def test_first_question_is_chosen_the_same_way_as_on_the_site(admin_client):
         reverse("admin:guidance_adviceflow_change", args=[flow["flow"].pk]), data
     )
     assert response.status_code == 302  # situation (lower pk) stays first: still valid
+    flow["soker"].refresh_from_db()
+    assert flow["soker"].order == 1
