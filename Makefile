@@ -17,6 +17,7 @@ help:
 	@echo "make lint   - ruff check and format check"
 	@echo "make format - ruff format and safe fixes"
 	@echo "make messages - update and compile the English translation"
+	@echo "make bench  - seed 10,000 and 100,000 enterprises in PostgreSQL and measure (docs/performance.md)"
 
 $(VENV)/bin/python:
 	@py=$$(scripts/find-python) && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV)
@@ -59,8 +60,12 @@ messages: $(PY_STAMP)
 screenshots: install
 	$(PY) scripts/screenshots.py
 
-bench:
-	@echo "The benchmark arrives with the search issue (#5); nothing to measure yet."
+# Seeds 10,000 and 100,000 enterprises into PostgreSQL databases of its own
+# (asf_bench_*), serves them with gunicorn and loads them with wrk; about
+# 15 minutes the first time. See docs/performance.md and bench/run.py.
+bench: install
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

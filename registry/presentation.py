@@ -1,12 +1,9 @@
-"""Shaping registry objects for pages: verification badges, JSON-LD, paging.
+"""Shaping registry objects for pages: verification badges and JSON-LD.
 
 No queries here: everything works on objects the selectors already loaded.
 """
 
 from dataclasses import dataclass
-
-from django.core.paginator import Page, Paginator
-from django.utils.translation import gettext as _
 
 from registry.models import Criterion, CriterionVerification, SocialEnterprise
 
@@ -65,22 +62,3 @@ def organization_jsonld(enterprise: SocialEnterprise, url: str) -> dict:
             },
         }
     return data
-
-
-def page_of(paginator: Paginator, raw_number: str | None) -> tuple[Page, str | None]:
-    """The requested page, or the nearest real one and a message saying so."""
-    if raw_number in (None, ""):
-        return paginator.page(1), None
-    try:
-        number = int(raw_number)
-    except ValueError:
-        return paginator.page(1), _("Sidnumret gick inte att läsa. Du ser första sidan.")
-    if number < 1:
-        return paginator.page(1), _("Sidan finns inte. Du ser första sidan.")
-    if number > paginator.num_pages:
-        return (
-            paginator.page(paginator.num_pages),
-            _("Sidan finns inte. Du ser sista sidan, sida %(page)s.")
-            % {"page": paginator.num_pages},
-        )
-    return paginator.page(number), None

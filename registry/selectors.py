@@ -8,6 +8,7 @@ import datetime
 import difflib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -15,11 +16,13 @@ from django.contrib.postgres.search import (
     SearchRank,
     TrigramSimilarity,
 )
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Count,
     Exists,
     F,
+    FloatField,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -30,17 +33,23 @@ from django.db.models import (
     TextField,
     Value,
 )
-from django.db.models.functions import Coalesce, Collate, Concat
+from django.db.models.functions import Cast, Coalesce, Collate, Concat
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from asfportal import keyset
+from asfportal.keyset import SortKey
+from registry import pagecache
 from registry.models import (
+    Area,
     CriterionVerification,
+    Industry,
     Offering,
     Partner,
     PartnerTopic,
     Session,
     SocialEnterprise,
+    TargetGroup,
 )
 
 ALL_CRITERIA = 4
@@ -136,10 +145,12 @@ def _filter_text_postgres(queryset: QuerySet, text: str) -> QuerySet:
     # index; the stricter bound keeps a query with an unrelated second word from
     # matching on the first word alone.
     matches = Q(name__trigram_similar=text, name_similarity__gte=TYPO_SIMILARITY)
-    annotations = {"name_similarity": TrigramSimilarity("name", text)}
+    # Both scores are real (float4) in PostgreSQL; cast to double precision so
+    # the value a page cursor carries compares exactly on the next page.
+    annotations = {"name_similarity": Cast(TrigramSimilarity("name", text), FloatField())}
     if query is not None:
         matches |= Q(search_vector=query)
-        annotations["search_rank"] = SearchRank(F("search_vector"), query)
+        annotations["search_rank"] = Cast(SearchRank(F("search_vector"), query), FloatField())
         annotations["snippet"] = SearchHeadline(
             Concat("short_description", Value(" "), "description", output_field=TextField()),
             query,
@@ -172,6 +183,13 @@ def filter_offering_kind(queryset: QuerySet, kind: str) -> QuerySet:
     return queryset.filter(Exists(Offering.objects.filter(enterprise=OuterRef("pk"), kind=kind)))
 
 
+def filter_industry(queryset: QuerySet, industry_id: int) -> QuerySet:
+    links = SocialEnterprise.industries.through.objects.filter(
+        socialenterprise_id=OuterRef("pk"), industry_id=industry_id
+    )
+    return queryset.filter(Exists(links))
+
+
 def filter_target_group(queryset: QuerySet, target_group) -> QuerySet:
     offerings = Offering.objects.filter(enterprise=OuterRef("pk"), target_groups=target_group)
     return queryset.filter(Exists(offerings))
@@ -186,16 +204,152 @@ def filter_verified(queryset: QuerySet) -> QuerySet:
     return queryset.alias(criteria_ok=_verified_criteria_count()).filter(criteria_ok=ALL_CRITERIA)
 
 
-def order_directory(queryset: QuerySet, sort: str) -> QuerySet:
-    """``relevance`` needs the annotations of a PostgreSQL text search; without
-    them it falls back to name order."""
-    if sort == "relevance" and "name_similarity" in queryset.query.annotations:
-        rank = F("search_rank").desc() if "search_rank" in queryset.query.annotations else None
-        keys = [k for k in (rank, F("name_similarity").desc()) if k is not None]
-        return queryset.order_by(*keys, name_ordering(), "pk")
+def directory_sort_keys(queryset: QuerySet, sort: str) -> list[SortKey]:
+    """The ordering of the directory as keyset keys. ``relevance`` needs the
+    annotations of a PostgreSQL text search; without them it is name order."""
+    name = SortKey("sort_name", name_ordering())
+    pk = SortKey("pk", kind="int")
+    annotations = queryset.query.annotations
+    if sort == "relevance" and "name_similarity" in annotations:
+        rank = [SortKey("search_rank", descending=True, kind="float")]
+        if "search_rank" not in annotations:
+            rank = []
+        return [*rank, SortKey("name_similarity", descending=True, kind="float"), name, pk]
     if sort == "checked":
-        return queryset.order_by(F("last_checked").desc(nulls_last=True), name_ordering(), "pk")
-    return queryset.order_by(name_ordering(), "pk")
+        checked = SortKey("last_checked", descending=True, nullable=True, kind="date")
+        return [checked, name, pk]
+    return [name, pk]
+
+
+def order_directory(queryset: QuerySet, sort: str) -> QuerySet:
+    """The whole filtered directory in page order (for the CSV export)."""
+    return keyset.ordered(queryset, directory_sort_keys(queryset, sort))
+
+
+# Taxonomies change rarely and every page's filter form needs them: they are
+# read in one query and cached until the next registry write.
+@dataclass(frozen=True)
+class Term:
+    pk: int
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Taxonomies:
+    industries: list[Term]
+    target_groups: list[Term]
+    areas: list[Term]
+
+
+TAXONOMY_SECONDS = 3600
+# Swedish alphabetical order without depending on the machine's locales:
+# å, ä and ö come after z, and é sorts as e.
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
+
+
+def swedish_sort_key(text: str) -> str:
+    return text.casefold().translate(_SWEDISH_ORDER)
+
+
+def taxonomies() -> Taxonomies:
+    """Industries, target groups and areas: one query, then cached until the
+    next registry write."""
+    key = f"registry:taxonomies:{pagecache.registry_version()}"
+    found = cache.get(key)
+    if found is None:
+        found = _load_taxonomies()
+        cache.set(key, found, TAXONOMY_SECONDS)
+    return found
+
+
+def _load_taxonomies() -> Taxonomies:
+    def terms(queryset, table: str):
+        return (
+            queryset.order_by()
+            .annotate(table=Value(table))
+            .values_list("table", "pk", "slug", "name", "order")
+        )
+
+    union = (
+        terms(Industry.objects.annotate(order=Value("")), "industry")
+        .union(
+            terms(TargetGroup.objects.annotate(order=Value("")), "target_group"),
+            terms(Area.objects.annotate(order=F("kind")), "area"),
+            all=True,
+        )
+        .order_by()
+    )
+    grouped: dict[str, list[tuple]] = {"industry": [], "target_group": [], "area": []}
+    for table, pk, slug, name, order in union:
+        grouped[table].append((order, swedish_sort_key(name), pk, Term(pk, slug, name)))
+    terms_of = {table: [row[-1] for row in sorted(rows)] for table, rows in grouped.items()}
+    return Taxonomies(terms_of["industry"], terms_of["target_group"], terms_of["area"])
+
+
+# Facet counts: for each filter, how many results choosing each of its options
+# would give (with every other filter kept). All of them, and the total, come
+# from one UNION ALL query, whatever the number of options.
+FACETS = (
+    "erbjudande",
+    "bransch",
+    "malgrupp",
+    "omrade",
+    "juridisk_form",
+    "lediga_platser",
+    "verifierad",
+)
+FacetCounts = dict[str, dict[str, int]]
+
+
+def _grouped(queryset: QuerySet, facet: str, key, counted: str) -> QuerySet:
+    key_expr = Cast(key, TextField()) if isinstance(key, str) else key
+    return (
+        queryset.order_by()
+        .values(facet=Value(facet), key=key_expr)
+        .annotate(n=Count(counted, distinct=counted != "pk"))
+    )
+
+
+def _facet_query(facet: str, base: QuerySet) -> QuerySet:
+    ids = base.values("pk")
+    match facet:
+        case "erbjudande":
+            offerings = Offering.objects.filter(enterprise__in=ids).order_by()
+            return _grouped(offerings, facet, "kind", "enterprise")
+        case "malgrupp":
+            links = Offering.target_groups.through.objects.filter(offering__enterprise__in=ids)
+            return _grouped(links, facet, "targetgroup_id", "offering__enterprise")
+        case "bransch":
+            links = SocialEnterprise.industries.through.objects.filter(socialenterprise__in=ids)
+            return _grouped(links, facet, "industry_id", "socialenterprise")
+        case "omrade":
+            return _grouped(base.order_by(), facet, "area_id", "pk")
+        case "juridisk_form":
+            return _grouped(base.order_by(), facet, "legal_form", "pk")
+        case "lediga_platser":
+            return _grouped(filter_open_places(base).order_by(), facet, Value("1"), "pk")
+        case "verifierad":
+            return _grouped(filter_verified(base).order_by(), facet, Value("1"), "pk")
+    raise ValueError(facet)
+
+
+def directory_counts(total: QuerySet, bases: dict[str, QuerySet]) -> tuple[int, FacetCounts]:
+    """The number of results of ``total``, and per facet the number each option
+    would give, where ``bases[facet]`` is filtered by everything but that facet.
+    One query."""
+    queries = [_facet_query(facet, base) for facet, base in bases.items()]
+    first = _grouped(total, "", Value(""), "pk")
+    # A union takes the first model's default ordering unless told otherwise.
+    union = first.union(*queries, all=True).order_by()
+    counts: FacetCounts = {facet: {} for facet in bases}
+    found = 0
+    for facet, key, n in union.values_list("facet", "key", "n"):
+        if facet == "":
+            found = n
+        else:
+            counts[facet][key] = n
+    return found, counts
 
 
 def enterprise_for_profile(slug: str) -> SocialEnterprise:

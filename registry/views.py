@@ -3,7 +3,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -13,7 +12,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from asfportal import ratelimit
+from asfportal import keyset, ratelimit
 from registry import exports, presentation, selectors, services
 from registry.filters import DirectoryFilter
 from registry.forms import EnterpriseReportForm
@@ -28,27 +27,43 @@ def _is_htmx(request: HttpRequest) -> bool:
 @require_GET
 @cache_public_page
 def enterprise_list(request: HttpRequest) -> HttpResponse:
+    """The directory. Whatever the filters and the depth, a page costs four
+    queries (counts, rows, industries, offerings) and the suggestions when
+    nothing was found, plus one for the taxonomies when they are not cached."""
     filterset = DirectoryFilter(request.GET or None, queryset=selectors.directory_queryset())
-    paginator = Paginator(filterset.ordered_qs, settings.DIRECTORY_PAGE_SIZE)
-    page, page_problem = presentation.page_of(paginator, request.GET.get("sida"))
+    total, counts = filterset.count_results()
+    filterset.show_counts(counts)
+    queryset = filterset.qs
+    page = keyset.paginate(
+        queryset,
+        selectors.directory_sort_keys(queryset, filterset.sort),
+        request.GET.get("sida"),
+        per_page=settings.DIRECTORY_PAGE_SIZE,
+        count=total,
+        scope=_list_scope(request),
+    )
     context = {
         "filter": filterset,
         "page": page,
-        "page_range": paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
         "problems": filterset.problems,
-        "page_problem": page_problem,
         "suggestions": _suggestions(filterset, page),
     }
     template = "registry/enterprise_list.html"
-    response = render(request, f"{template}#results" if _is_htmx(request) else template, context)
+    response = render(request, f"{template}#directory" if _is_htmx(request) else template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _list_scope(request: HttpRequest) -> str:
+    """Names the list a page cursor belongs to: every parameter but the page."""
+    params = sorted((k, v) for k, values in request.GET.lists() for v in values if k != "sida")
+    return "directory?" + urlencode(params)
 
 
 def _suggestions(filterset: DirectoryFilter, page) -> list[tuple[str, str]]:
     """ "Menade du …?" for a text search with no results: (name, URL) pairs."""
     text = filterset.form.cleaned_data.get("q", "") if filterset.is_bound else ""
-    if page.paginator.count or not text.strip():
+    if page.count or not text.strip():
         return []
     url = reverse("registry:enterprise_list")
     return [(name, f"{url}?{urlencode({'q': name})}") for name in selectors.did_you_mean(text)]

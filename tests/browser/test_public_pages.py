@@ -70,11 +70,30 @@ def test_directory_search_and_filter_with_javascript(
     expect(page.locator("#results-heading")).to_contain_text("23 sociala företag")
     expect(page).to_have_url(re.compile(r"bransch=tradgard"))
 
-    page.get_by_role("link", name="Sida 2").click()
+    # The other filters' options now count within this industry.
+    expect(
+        page.get_by_label("Erbjudande", exact=True).locator("option[value=anstallning]")
+    ).to_have_text("Anställning (1)")
+
+    page.get_by_role("link", name="Nästa").click()
     expect(page.locator("#results-heading")).to_contain_text("sida 2 av 2")
     expect(page.locator("#results-heading")).to_be_focused()
-    expect(page).to_have_url(re.compile(r"sida=2"))
+    expect(page).to_have_url(re.compile(r"sida="))
+    page.get_by_role("link", name="Föregående").click()
+    expect(page.locator("#results-heading")).to_contain_text("sida 1 av 2")
     assert console_errors == []
+
+
+def test_typing_goes_on_while_the_directory_updates(page, live_server, registry_data):
+    page.goto(live_server.url + reverse("registry:enterprise_list"))
+    search = page.get_by_label("Sök på namn, bransch eller vad du vill göra")
+    search.press_sequentially("kafé", delay=50)
+    expect(page.locator("#results-heading")).to_contain_text("1 socialt företag")
+    search.press_sequentially(" kornet", delay=300)  # slower than the debounce
+
+    expect(page).to_have_url(re.compile(r"q=kaf%C3%A9(%20|\+)kornet"))
+    expect(search).to_have_value("kafé kornet")
+    expect(search).to_be_focused()
 
 
 def test_directory_search_and_filter_without_javascript(no_js_page, live_server, registry_data):

@@ -107,24 +107,55 @@ def test_name_sort_follows_swedish_alphabet_on_postgres(client):
     assert names(client.get(URL)) == ["Zeta", "Åby", "Ängby", "Örby"]
 
 
-def test_pagination_and_out_of_range_pages_explain_themselves(client, settings):
+def test_pages_are_walked_with_next_previous_first_and_last_links(client, settings):
     settings.DIRECTORY_PAGE_SIZE = 2
     for index in range(5):
         EnterpriseFactory(name=f"F{index}")
 
-    second = client.get(URL, {"sida": "2"})
-    huge = client.get(URL, {"sida": "9" * 5000})
-    garbage = client.get(URL, {"sida": "två"})
-    negative = client.get(URL, {"sida": "-3"})
+    first = client.get(URL)
+    second = client.get(URL, {"sida": first.context["page"].next_cursor})
+    third = client.get(URL, {"sida": second.context["page"].next_cursor})
+    back = client.get(URL, {"sida": third.context["page"].previous_cursor})
+    last = client.get(URL, {"sida": first.context["page"].last_cursor})
 
+    assert names(first) == ["F0", "F1"]
     assert names(second) == ["F2", "F3"]
-    assert "sida 2 av 3" in second.content.decode()
-    assert names(garbage) == ["F0", "F1"]
-    assert "Sidnumret gick inte att läsa" in garbage.content.decode()
-    assert names(negative) == ["F0", "F1"]
-    assert huge.status_code == 200
-    assert "Sidnumret gick inte att läsa" in huge.content.decode()
-    assert names(client.get(URL, {"sida": "99"})) == ["F4"]
+    assert names(third) == ["F4"]
+    assert names(back) == ["F2", "F3"]
+    assert names(last) == ["F4"]
+    assert "Sida 2 av 3" in second.text
+    assert "sida 2 av 3" in back.text
+    assert third.context["page"].has_next is False
+    assert first.context["page"].has_previous is False
+    html = second.text
+    assert 'rel="prev"' in html and 'rel="next"' in html
+    assert "Första sidan" in html and "Sista sidan" in html
+
+
+@pytest.mark.parametrize("value", ["2", "två", "9" * 5000, "-3", "abc:def:ghi"])
+def test_a_broken_or_forged_page_gives_the_first_page_and_says_so(client, settings, value):
+    settings.DIRECTORY_PAGE_SIZE = 2
+    for index in range(5):
+        EnterpriseFactory(name=f"F{index}")
+
+    response = client.get(URL, {"sida": value})
+
+    assert response.status_code == 200
+    assert names(response) == ["F0", "F1"]
+    assert "Sidan gick inte att läsa. Du ser första sidan." in response.text
+
+
+def test_a_page_link_only_works_for_the_list_it_was_made_for(client, settings):
+    settings.DIRECTORY_PAGE_SIZE = 2
+    for index in range(5):
+        EnterpriseFactory(name=f"F{index}")
+    cursor = client.get(URL).context["page"].next_cursor
+
+    other_sort = client.get(URL, {"sida": cursor, "sortering": "kontrollerad"})
+    other_query = client.get(URL, {"sida": cursor, "q": "F"})
+
+    assert "Sidan gick inte att läsa" in other_sort.text
+    assert "Sidan gick inte att läsa" in other_query.text
 
 
 @pytest.mark.parametrize(
@@ -159,13 +190,14 @@ def test_markup_in_the_query_is_escaped(client):
     assert "&lt;b&gt;fet&lt;/b&gt;" in response.content.decode()
 
 
-def test_htmx_request_gets_only_the_results_fragment(client):
+def test_htmx_request_gets_only_the_directory_fragment(client):
     EnterpriseFactory(name="Kafé Kornet")
 
     response = client.get(URL, {"q": "kornet"}, headers={"HX-Request": "true"})
 
     html = response.content.decode()
-    assert html.lstrip().startswith('<div id="results">')
+    assert html.lstrip().startswith('<div class="container" id="directory">')
+    assert 'hx-preserve="true"' in html  # the search box survives the swap
     assert "Kafé Kornet" in html
     assert "<html" not in html
     assert "HX-Request" in response["Vary"]
@@ -186,7 +218,21 @@ def _fill(count: int) -> None:
 @pytest.mark.parametrize("count", [5, 50])
 def test_query_count_does_not_grow_with_rows(client, django_assert_num_queries, count):
     _fill(count)
-    # count, rows, industries, offerings, and the three filter option lists.
-    with django_assert_num_queries(7):
-        response = client.get(URL, {"q": "företag", "lediga_platser": "1", "sortering": "namn"})
-    assert response.context["page"].paginator.count == count
+    params = {"q": "företag", "lediga_platser": "1", "sortering": "namn"}
+    # Cold: the taxonomies, then counts and facets, rows, industries, offerings.
+    with django_assert_num_queries(5):
+        response = client.get(URL, params)
+    assert response.context["page"].count == count
+    # The taxonomies are cached until the next registry write.
+    with django_assert_num_queries(4):
+        client.get(URL, {**params, "sortering": "kontrollerad"})
+
+
+def test_query_count_does_not_grow_with_depth(client, settings, django_assert_num_queries):
+    settings.DIRECTORY_PAGE_SIZE = 2
+    _fill(9)
+    page = client.get(URL).context["page"]
+    with django_assert_num_queries(4):
+        last = client.get(URL, {"sida": page.last_cursor})
+    with django_assert_num_queries(4):
+        client.get(URL, {"sida": last.context["page"].previous_cursor})

@@ -1,0 +1,102 @@
+"""Pick the benchmark's URLs, count each one's SQL queries, and EXPLAIN the search.
+
+Usage (DATABASE_URL names the seeded benchmark database):
+    python bench/probe.py OUT.json EXPLAIN.txt
+
+The counts come from Django's test client in this process with the page cache
+off; the taxonomies are read once first, as a running site has them cached.
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asfportal.settings")
+
+import django
+
+django.setup()
+
+from urllib.parse import urlencode  # noqa: E402
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from asfportal import keyset  # noqa: E402
+from registry import selectors  # noqa: E402
+from registry.filters import DirectoryFilter  # noqa: E402
+from registry.models import Area, Industry, SocialEnterprise  # noqa: E402
+
+DIRECTORY = "/foretag/"
+TEXT = "lunch"
+
+
+def deep_page_url(number: int) -> str:
+    """The URL of page ``number`` of the unfiltered directory, as "Nästa"
+    would give it after walking there."""
+    queryset = DirectoryFilter(None, queryset=selectors.directory_queryset()).qs
+    number = min(number, queryset.count() // settings.DIRECTORY_PAGE_SIZE)  # small test runs
+    keys = selectors.directory_sort_keys(queryset, "name")
+    row = keyset.ordered(queryset, keys)[(number - 1) * settings.DIRECTORY_PAGE_SIZE - 1]
+    cursor = keyset.cursor_after("directory?", number, keys, row)
+    return f"{DIRECTORY}?{urlencode({'sida': cursor})}"
+
+
+def urls() -> dict[str, str]:
+    # Filters that keep a realistic share of the text query's hits.
+    industry = Industry.objects.order_by("pk").first()
+    area = Area.objects.order_by("pk").first()
+    profile = SocialEnterprise.objects.published().order_by("pk").first()
+    filtered = urlencode({"q": TEXT, "bransch": industry.slug, "omrade": area.slug})
+    return {
+        "/healthz (floor)": "/healthz",
+        "directory": DIRECTORY,
+        "text query": f"{DIRECTORY}?{urlencode({'q': TEXT})}",
+        "text + 2 filters": f"{DIRECTORY}?{filtered}",
+        "page 200": deep_page_url(200),
+        "profile": profile.get_absolute_url(),
+    }
+
+
+def count_queries(client: Client, url: str) -> tuple[int, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response.status_code, len(queries)
+
+
+def explain(url_params: dict) -> str:
+    filterset = DirectoryFilter(url_params, queryset=selectors.directory_queryset())
+    queryset = filterset.qs
+    keys = selectors.directory_sort_keys(queryset, filterset.sort)
+    page = keyset.ordered(queryset, keys)[: settings.DIRECTORY_PAGE_SIZE + 1]
+    return page.explain(analyze=True, buffers=True)
+
+
+def main() -> None:
+    out, explain_out = Path(sys.argv[1]), Path(sys.argv[2])
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    client = Client(HTTP_HOST="127.0.0.1")
+    found = {}
+    chosen = urls()
+    for name, url in chosen.items():
+        client.get(url)  # warm the taxonomy cache and the connection
+        status, queries = count_queries(client, url)
+        if status != 200:
+            raise SystemExit(f"{url} answered {status}")
+        found[name] = {"url": url, "queries": queries}
+    text_plan = explain({"q": TEXT})
+    industry = Industry.objects.order_by("pk").first()
+    area = Area.objects.order_by("pk").first()
+    filtered_plan = explain({"q": TEXT, "bransch": industry.slug, "omrade": area.slug})
+    explain_out.write_text(
+        f"-- text query ?q={TEXT}\n{text_plan}\n\n-- text + 2 filters\n{filtered_plan}\n"
+    )
+    out.write_text(json.dumps(found, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
