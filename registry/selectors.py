@@ -288,8 +288,10 @@ def _load_taxonomies() -> Taxonomies:
 
 
 # Facet counts: for each filter, how many results choosing each of its options
-# would give (with every other filter kept). All of them, and the total, come
-# from one UNION ALL query, whatever the number of options.
+# would give (with every other filter kept). All of them and the total come
+# from one statement: each distinct set of filters is evaluated once, as a
+# materialised CTE (the text search and the criteria check are the costly
+# parts), and every facet is a small GROUP BY over the CTE it needs.
 FACETS = (
     "erbjudande",
     "bransch",
@@ -301,54 +303,71 @@ FACETS = (
 )
 FacetCounts = dict[str, dict[str, int]]
 
-
-def _grouped(queryset: QuerySet, facet: str, key, counted: str) -> QuerySet:
-    key_expr = Cast(key, TextField()) if isinstance(key, str) else key
-    return (
-        queryset.order_by()
-        .values(facet=Value(facet), key=key_expr)
-        .annotate(n=Count(counted, distinct=counted != "pk"))
-    )
-
-
-def _facet_query(facet: str, base: QuerySet) -> QuerySet:
-    ids = base.values("pk")
-    match facet:
-        case "erbjudande":
-            offerings = Offering.objects.filter(enterprise__in=ids).order_by()
-            return _grouped(offerings, facet, "kind", "enterprise")
-        case "malgrupp":
-            links = Offering.target_groups.through.objects.filter(offering__enterprise__in=ids)
-            return _grouped(links, facet, "targetgroup_id", "offering__enterprise")
-        case "bransch":
-            links = SocialEnterprise.industries.through.objects.filter(socialenterprise__in=ids)
-            return _grouped(links, facet, "industry_id", "socialenterprise")
-        case "omrade":
-            return _grouped(base.order_by(), facet, "area_id", "pk")
-        case "juridisk_form":
-            return _grouped(base.order_by(), facet, "legal_form", "pk")
-        case "lediga_platser":
-            return _grouped(filter_open_places(base).order_by(), facet, Value("1"), "pk")
-        case "verifierad":
-            return _grouped(filter_verified(base).order_by(), facet, Value("1"), "pk")
-    raise ValueError(facet)
+_FACET_SQL = {
+    "erbjudande": (
+        "SELECT 'erbjudande', o.kind, COUNT(DISTINCT o.enterprise_id) "
+        "FROM registry_offering o JOIN {base} b ON b.id = o.enterprise_id GROUP BY o.kind"
+    ),
+    "malgrupp": (
+        "SELECT 'malgrupp', CAST(t.targetgroup_id AS TEXT), COUNT(DISTINCT o.enterprise_id) "
+        "FROM registry_offering_target_groups t "
+        "JOIN registry_offering o ON o.id = t.offering_id "
+        "JOIN {base} b ON b.id = o.enterprise_id GROUP BY t.targetgroup_id"
+    ),
+    "bransch": (
+        "SELECT 'bransch', CAST(l.industry_id AS TEXT), COUNT(*) "
+        "FROM registry_socialenterprise_industries l "
+        "JOIN {base} b ON b.id = l.socialenterprise_id GROUP BY l.industry_id"
+    ),
+    "omrade": "SELECT 'omrade', CAST(b.area_id AS TEXT), COUNT(*) FROM {base} b GROUP BY b.area_id",
+    "juridisk_form": (
+        "SELECT 'juridisk_form', b.legal_form, COUNT(*) FROM {base} b GROUP BY b.legal_form"
+    ),
+    "lediga_platser": (
+        "SELECT 'lediga_platser', '1', COUNT(*) FROM {base} b WHERE EXISTS ("
+        "SELECT 1 FROM registry_offering o WHERE o.enterprise_id = b.id AND o.open_places > 0)"
+    ),
+    "verifierad": (
+        "SELECT 'verifierad', '1', COUNT(*) FROM {base} b WHERE b.id IN ("
+        "SELECT v.enterprise_id FROM registry_criterionverification v WHERE v.verified "
+        "GROUP BY v.enterprise_id HAVING COUNT(*) = 4)"  # ALL_CRITERIA
+    ),
+}
 
 
 def directory_counts(total: QuerySet, bases: dict[str, QuerySet]) -> tuple[int, FacetCounts]:
     """The number of results of ``total``, and per facet the number each option
     would give, where ``bases[facet]`` is filtered by everything but that facet.
-    One query."""
-    queries = [_facet_query(facet, base) for facet, base in bases.items()]
-    first = _grouped(total, "", Value(""), "pk")
-    # A union takes the first model's default ordering unless told otherwise.
-    union = first.union(*queries, all=True).order_by()
+    One query, whatever the number of options."""
+    ctes: dict[str, tuple[str, list]] = {}
+
+    def cte(queryset: QuerySet) -> str:
+        sql, params = (
+            queryset.order_by().values("pk", "area_id", "legal_form").query.sql_with_params()
+        )
+        key = sql + repr(params)
+        if key not in ctes:
+            ctes[key] = (f"base{len(ctes)}", sql, list(params))
+        return ctes[key][0]
+
+    # Only table names and CTE names are formatted in; values travel as params.
+    selects = [f"SELECT '', '', COUNT(*) FROM {cte(total)}"]  # noqa: S608
+    selects += [_FACET_SQL[facet].format(base=cte(base)) for facet, base in bases.items()]
+    with_sql = ", ".join(
+        f"{name} (id, area_id, legal_form) AS MATERIALIZED ({sql})"
+        for name, sql, _p in ctes.values()
+    )
+    params = [param for _name, _sql, cte_params in ctes.values() for param in cte_params]
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH {with_sql} " + " UNION ALL ".join(selects), params)
+        rows = cursor.fetchall()
     counts: FacetCounts = {facet: {} for facet in bases}
     found = 0
-    for facet, key, n in union.values_list("facet", "key", "n"):
+    for facet, key, n in rows:
         if facet == "":
             found = n
-        else:
-            counts[facet][key] = n
+        elif key is not None:
+            counts[facet][str(key)] = n
     return found, counts
 
 
