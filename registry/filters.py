@@ -172,6 +172,7 @@ class DirectoryFilter(django_filters.FilterSet):
         for name in ("lediga_platser", "verifierad"):
             field = self.form.fields[name]
             field.label = f"{field.label} ({counts[name].get('1', 0)})"
+            self.form[name].label = field.label  # the bound field copied it earlier
 
     @property
     def problems(self) -> list[tuple[str, str]]:

@@ -15,7 +15,12 @@
     }
     var source = event.detail.requestConfig && event.detail.requestConfig.elt;
     if (source && source.closest && source.closest(".pagination")) {
-      heading.focus();
+      heading.focus({ preventScroll: true });
+      // After htmx's own scrolling of the swapped area, bring the results'
+      // heading to the top, so a phone does not land on the filters again.
+      window.setTimeout(function () {
+        heading.scrollIntoView({ block: "start", behavior: "instant" });
+      }, 0);
     }
   });
 })();

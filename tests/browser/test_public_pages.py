@@ -78,6 +78,7 @@ def test_directory_search_and_filter_with_javascript(
     page.get_by_role("link", name="Nästa").click()
     expect(page.locator("#results-heading")).to_contain_text("sida 2 av 2")
     expect(page.locator("#results-heading")).to_be_focused()
+    expect(page.locator("#results-heading")).to_be_in_viewport()
     expect(page).to_have_url(re.compile(r"sida="))
     page.get_by_role("link", name="Föregående").click()
     expect(page.locator("#results-heading")).to_contain_text("sida 1 av 2")

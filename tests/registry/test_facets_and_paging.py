@@ -140,3 +140,9 @@ def test_checked_order_puts_never_checked_records_last(client, registry):
     last = client.get(URL, {"sortering": "kontrollerad", "sida": page.last_cursor})
     assert all(e.last_checked is None for e in last.context["page"].object_list)
     assert page.object_list[0].last_checked == datetime.date(2026, 1, 3)
+
+
+def test_checkbox_labels_carry_their_counts_on_the_page(client, registry):
+    expected = len(result_ids(client, {"q": "kafé", "lediga_platser": "on"}))
+    html = client.get(URL, {"q": "kafé"}).text
+    assert f"Bara företag med lediga platser ({expected})</label>" in html
