@@ -10,7 +10,7 @@ first page and a message.
 
 import datetime
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
 
@@ -83,7 +83,7 @@ class KeysetPage:
     next_cursor: str | None = None
     previous_cursor: str | None = None
     last_cursor: str | None = None
-    problem: str | None = field(default=None)
+    problem: str | None = None
 
     @property
     def has_next(self) -> bool:
@@ -96,10 +96,6 @@ class KeysetPage:
     @property
     def has_other_pages(self) -> bool:
         return self.num_pages > 1
-
-    @property
-    def is_last(self) -> bool:
-        return self.number == self.num_pages
 
 
 def ordered(queryset: QuerySet, keys: list[SortKey]) -> QuerySet:
@@ -195,8 +191,9 @@ def paginate(
     elif not more_after:
         number = num_pages
 
-    page = KeysetPage(object_list=rows, count=count, number=number, num_pages=num_pages)
-    page.problem = problem
+    page = KeysetPage(
+        object_list=rows, count=count, number=number, num_pages=num_pages, problem=problem
+    )
     if rows and more_after:
         page.next_cursor = _cursor(scope, FORWARD, number + 1, keys, rows[-1])
         page.last_cursor = _cursor(scope, LAST, num_pages, keys)
