@@ -30,7 +30,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG el
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "asfportal.apps.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "asfportal.middleware.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -115,6 +116,15 @@ if _cache_url:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Staff sign in at /handlaggare/konto/logga-in/; the admin has its own login page.
+LOGIN_URL = "staff:login"
+LOGIN_REDIRECT_URL = "staff:dashboard"
+LOGOUT_REDIRECT_URL = "staff:login"
+# A staff session ends after this many minutes without a request.
+STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30)
+# A password-reset link works this long (seconds).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 60 * 60 * 24)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -209,6 +219,19 @@ DIRECTORY_PAGE_SIZE = env_int("DIRECTORY_PAGE_SIZE", 20)
 # Anonymous directory, profile and partner pages are cached this long (0: off);
 # any registry write makes the cached copies stale at once.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 300)
+# The site's public address, for links in mails sent without a request
+# (inquiry notices, review reminders, password resets from commands).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Freshness: a record is due for an advisor's review when last checked longer
+# ago than REVIEW_DUE_MONTHS; the public is told its details may be out of date
+# after STALE_AFTER_MONTHS, and it sorts after fresh records.
+REVIEW_DUE_MONTHS = env_int("REVIEW_DUE_MONTHS", 12)
+STALE_AFTER_MONTHS = env_int("STALE_AFTER_MONTHS", 18)
+# An enterprise is reminded at most once in this many days.
+REVIEW_REMINDER_INTERVAL_DAYS = env_int("REVIEW_REMINDER_INTERVAL_DAYS", 30)
+# CSV import limits: larger files are refused with a message, not half-read.
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 2000)
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 2 * 1024 * 1024)
 # Where new inquiries are announced (the advisors' shared mailbox).
 ADVISORS_EMAIL = env_str("ADVISORS_EMAIL", CONTACT_EMAIL)
 # The data protection officer named in the privacy texts.

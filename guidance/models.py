@@ -276,6 +276,15 @@ class Inquiry(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=InquiryStatus, default=InquiryStatus.NEW
     )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handläggare"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_inquiries",
+    )
+    closed_at = models.DateTimeField(_("avslutad"), null=True, blank=True)
     # The form's one-time token: a double submit finds the first inquiry.
     submission_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(_("inkommen"), auto_now_add=True)
@@ -292,10 +301,76 @@ class Inquiry(models.Model):
         indexes = [
             # The advisors' inbox: newest first within a status.
             models.Index(fields=["status", "-created_at"], name="inquiry_status_created_idx"),
+            # "Assigned to me" on the dashboard and the inbox's assignee filter.
+            models.Index(
+                fields=["assigned_to", "status", "-created_at"], name="inquiry_assignee_idx"
+            ),
+            # The retention purge: closed inquiries by closing time.
+            models.Index(fields=["closed_at"], name="inquiry_closed_at_idx"),
         ]
 
     def __str__(self) -> str:
         return self.reference
+
+
+class InquiryNote(models.Model):
+    """An advisor's note on an inquiry; erased with the inquiry."""
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("skriven av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    text = models.TextField(_("anteckning"))
+    created_at = models.DateTimeField(_("skriven"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("anteckning")
+        verbose_name_plural = _("anteckningar")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.inquiry}: {self.text[:40]}"
+
+
+class InquiryAccess(models.Model):
+    """Who opened or changed an inquiry, and when: staff access to personal data
+    is logged. The reference is copied so the log outlives an erased inquiry."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("Läste")
+        CHANGE = "change", _("Ändrade")
+        ERASE = "erase", _("Raderade")
+
+    inquiry = models.ForeignKey(
+        Inquiry, on_delete=models.SET_NULL, null=True, related_name="access_log"
+    )
+    reference = models.CharField(_("referensnummer"), max_length=20)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("användare"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    action = models.CharField(_("åtgärd"), max_length=10, choices=Action)
+    detail = models.CharField(_("vad"), max_length=200, blank=True)
+    at = models.DateTimeField(_("tidpunkt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("åtkomst till förfrågan")
+        verbose_name_plural = _("åtkomstlogg för förfrågningar")
+        ordering = ["-at", "-pk"]
+        indexes = [
+            # An inquiry's own access log, newest first.
+            models.Index(fields=["inquiry", "-at"], name="inquiry_access_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.action} {self.at:%Y-%m-%d %H:%M}"
 
 
 class InquiryCounter(models.Model):

@@ -126,6 +126,14 @@ class SocialEnterprise(models.Model):
         _("status"), max_length=20, choices=PublicationStatus, default=PublicationStatus.DRAFT
     )
     last_checked = models.DateField(_("senast kontrollerad"), null=True, blank=True)
+    last_checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("kontrollerad av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     is_example = models.BooleanField(
         _("påhittat exempel"),
         default=False,
@@ -147,6 +155,9 @@ class SocialEnterprise(models.Model):
     # rest C; kept by services.enterprise_refresh_search_document. Its GIN index
     # and the name's trigram index are created in migration 0003 on PostgreSQL only.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Optimistic locking: an edit form carries the version it was read at, and
+    # services refuse to save over a newer one (two advisors editing at once).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
@@ -159,6 +170,12 @@ class SocialEnterprise(models.Model):
         verbose_name = _("socialt företag")
         verbose_name_plural = _("sociala företag")
         ordering = ["name"]
+        permissions = [
+            ("publish_socialenterprise", _("Kan publicera, avpublicera och arkivera företag")),
+            ("verify_socialenterprise", _("Kan kontrollera företag mot kriterierna")),
+            ("import_socialenterprise", _("Kan läsa in företag från CSV")),
+            ("export_socialenterprise", _("Kan ladda ner alla uppgifter om företag")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(lou_share_percent__lte=100), name="enterprise_lou_share_at_most_100"
@@ -350,6 +367,7 @@ class Partner(models.Model):
     website = models.URLField(_("webbplats"), blank=True)
     email = models.EmailField(_("e-post"), blank=True)
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
     history = HistoricalRecords()
@@ -441,6 +459,11 @@ class Session(models.Model):
         return f"{self.title} ({self.starts_at:%Y-%m-%d})"
 
 
+class ReportDecision(models.TextChoices):
+    APPROVED = "approved", _("Godkänd")
+    REJECTED = "rejected", _("Avslagen")
+
+
 class EnterpriseReport(models.Model):
     """A citizen's report of a social enterprise missing from the directory.
 
@@ -461,6 +484,16 @@ class EnterpriseReport(models.Model):
     submission_token = models.UUIDField(unique=True, editable=False)
     created_at = models.DateTimeField(_("anmält"), auto_now_add=True)
     reviewed_at = models.DateTimeField(_("granskat"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("granskat av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decision = models.CharField(_("beslut"), max_length=10, choices=ReportDecision, blank=True)
+    rejection_reason = models.TextField(_("skäl till avslag"), blank=True)
 
     class Meta:
         verbose_name = _("anmälan av företag")
@@ -473,3 +506,74 @@ class EnterpriseReport(models.Model):
 
     def __str__(self) -> str:
         return str(self.enterprise)
+
+
+class ReviewReminder(models.Model):
+    """A reminder mailed to an enterprise asking it to confirm its details.
+
+    One row per enterprise and day makes ``send_review_reminders`` idempotent:
+    a second run the same day finds the row and sends nothing.
+    """
+
+    enterprise = models.ForeignKey(
+        SocialEnterprise, on_delete=models.CASCADE, related_name="review_reminders"
+    )
+    sent_on = models.DateField(_("skickad"))
+    sent_to = models.EmailField(_("mottagare"))
+
+    class Meta:
+        verbose_name = _("påminnelse om kontroll")
+        verbose_name_plural = _("påminnelser om kontroll")
+        ordering = ["-sent_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "sent_on"], name="review_reminder_once_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} {self.sent_on}"
+
+
+class ReviewDigest(models.Model):
+    """The advisors' daily list of records due for review; one per day."""
+
+    sent_on = models.DateField(_("skickad"), unique=True)
+    record_count = models.PositiveIntegerField(_("antal poster"))
+
+    class Meta:
+        verbose_name = _("lista över poster att kontrollera")
+        verbose_name_plural = _("listor över poster att kontrollera")
+        ordering = ["-sent_on"]
+
+    def __str__(self) -> str:
+        return str(self.sent_on)
+
+
+class EnterpriseImport(models.Model):
+    """An uploaded CSV file, kept between its dry run and the advisor's go-ahead.
+
+    The text is read again when the import is applied, so what is saved is
+    exactly what the dry run reported, checked once more against the registry.
+    """
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uppladdad av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uppladdad"), auto_now_add=True)
+    filename = models.CharField(_("filnamn"), max_length=255)
+    text = models.TextField(_("innehåll"))
+    applied_at = models.DateTimeField(_("inläst"), null=True, blank=True)
+    applied_count = models.PositiveIntegerField(_("antal inlästa"), default=0)
+
+    class Meta:
+        verbose_name = _("inläsning av företag")
+        verbose_name_plural = _("inläsningar av företag")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename
