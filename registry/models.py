@@ -567,6 +567,7 @@ class EnterpriseImport(models.Model):
     created_at = models.DateTimeField(_("uppladdad"), auto_now_add=True)
     filename = models.CharField(_("filnamn"), max_length=255)
     text = models.TextField(_("innehåll"))
+    publish = models.BooleanField(_("publicera direkt"), default=False)
     applied_at = models.DateTimeField(_("inläst"), null=True, blank=True)
     applied_count = models.PositiveIntegerField(_("antal inlästa"), default=0)
 

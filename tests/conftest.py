@@ -71,3 +71,45 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def _user_in_group(username: str, group: str | None, **extra):
+    from django.contrib.auth.models import Group
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(username=username, first_name=username.capitalize(), **extra)
+    user.set_password("korrekt-hast-batteri-42")
+    user.save()
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def advisor(db):
+    """A member of Rådgivare (the advisors' group made by the data migration)."""
+    return _user_in_group("rut", "Rådgivare")
+
+
+@pytest.fixture
+def other_advisor(db):
+    return _user_in_group("ali", "Rådgivare")
+
+
+@pytest.fixture
+def editor(db):
+    """A member of Redaktör, with admin access."""
+    return _user_in_group("eva", "Redaktör", is_staff=True)
+
+
+@pytest.fixture
+def no_role_user(db):
+    """Signed in, but in no group: every staff page answers 403."""
+    return _user_in_group("nils", None)
+
+
+@pytest.fixture
+def advisor_client(client, advisor):
+    client.force_login(advisor)
+    return client

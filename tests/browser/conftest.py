@@ -43,3 +43,20 @@ def no_js_page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def sign_in(live_server):
+    """Sign a user in to a Playwright page by handing it a session cookie."""
+    from django.conf import settings
+    from django.test import Client
+
+    def sign_in(page, user) -> None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies(
+            [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
+        )
+
+    return sign_in
