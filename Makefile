@@ -37,6 +37,7 @@ install: $(PY_STAMP) $(NPM_STAMP)
 run: install
 	DEBUG=true $(MANAGE) migrate --noinput
 	DEBUG=true $(MANAGE) load_demo
+	DEBUG=true $(MANAGE) create_demo_staff
 	DEBUG=true $(MANAGE) runserver 127.0.0.1:8000
 
 # Tests run with production-like settings (DEBUG off) but plain static storage,

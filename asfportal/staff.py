@@ -1,11 +1,15 @@
 """The advisors' dashboard, which composes both apps, and the account views."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from asfportal.permissions import staff_view
+from guidance.selectors import dashboard_inquiries
+from registry.staff.selectors import dashboard_records
 
 
 class StaffLoginView(auth_views.LoginView):
@@ -24,6 +28,13 @@ class StaffLoginView(auth_views.LoginView):
         return reverse("home")
 
 
+class StaffLogoutView(auth_views.LogoutView):
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, _("Du är utloggad."))
+        return response
+
+
 class StaffPasswordChangeView(auth_views.PasswordChangeView):
     extra_context = {"heading": _("Byt lösenord"), "staff_section": "account"}
 
@@ -34,4 +45,16 @@ class StaffPasswordChangeDoneView(auth_views.PasswordChangeDoneView):
 
 @staff_view("registry.view_socialenterprise", "guidance.view_inquiry")
 def dashboard(request):
-    return render(request, "staff/dashboard.html", {"heading": _("Översikt")})
+    """New inquiries, the advisor's own, records due for review, reports waiting
+    and the latest changes: nine queries, whatever the number of rows."""
+    return render(
+        request,
+        "staff/dashboard.html",
+        {
+            "heading": _("Översikt"),
+            "staff_section": "dashboard",
+            "inquiries": dashboard_inquiries(user=request.user),
+            "records": dashboard_records(),
+            "due_months": settings.REVIEW_DUE_MONTHS,
+        },
+    )

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
 
 from asfportal import staff
 from asfportal.forms import StaffLoginForm, StaffPasswordResetForm
@@ -20,7 +21,7 @@ urlpatterns = [
         staff.StaffLoginView.as_view(authentication_form=StaffLoginForm),
         name="login",
     ),
-    path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/logga-ut/", staff.StaffLogoutView.as_view(), name="logout"),
     path(
         "konto/losenord/",
         staff.StaffPasswordChangeView.as_view(success_url=_done("password_change_done")),
@@ -38,22 +39,30 @@ urlpatterns = [
             success_url=_done("password_reset_done"),
             email_template_name="registration/password_reset_email.txt",
             subject_template_name="registration/password_reset_subject.txt",
+            extra_context={"heading": _("Glömt lösenordet?")},
         ),
         name="password_reset",
     ),
     path(
         "konto/aterstall/skickat/",
-        auth_views.PasswordResetDoneView.as_view(),
+        auth_views.PasswordResetDoneView.as_view(
+            extra_context={"heading": _("Titta i din e-post")}
+        ),
         name="password_reset_done",
     ),
     path(
         "konto/aterstall/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(success_url=_done("password_reset_complete")),
+        auth_views.PasswordResetConfirmView.as_view(
+            success_url=_done("password_reset_complete"),
+            extra_context={"heading": _("Välj ett nytt lösenord")},
+        ),
         name="password_reset_confirm",
     ),
     path(
         "konto/aterstall/klart/",
-        auth_views.PasswordResetCompleteView.as_view(),
+        auth_views.PasswordResetCompleteView.as_view(
+            extra_context={"heading": _("Lösenordet är bytt")}
+        ),
         name="password_reset_complete",
     ),
 ]

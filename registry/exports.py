@@ -75,3 +75,70 @@ def csv_lines(header: list[str], rows: Iterable[list[object]]) -> Iterator[str]:
     yield "\ufeff" + writer.writerow([neutralise(cell) for cell in header])
     for row in rows:
         yield writer.writerow([neutralise(cell) for cell in row])
+
+
+def staff_columns() -> list[str]:
+    """Every field, public or not: for advisors only."""
+    return [
+        _("Id"),
+        _("Namn"),
+        _("Organisationsnummer"),
+        _("Status"),
+        _("Juridisk form"),
+        _("Kort beskrivning"),
+        _("Branscher"),
+        _("Erbjudanden"),
+        _("Besöksadress"),
+        _("Postnummer"),
+        _("Ort"),
+        _("Webbplats"),
+        _("E-post"),
+        _("Telefon"),
+        _("Kontaktperson"),
+        _("Antal anställda"),
+        _("Senast kontrollerad"),
+        _("Kontrollerad av"),
+        _("Kriterier kontrollerade"),
+        _("Skoopi-certifierad"),
+        _("Skoopi gäller till"),
+        _("LOU-andel (%)"),
+        _("LOU-underlag kontrollerat"),
+        _("Påhittat exempel"),
+        _("Ändrad"),
+    ]
+
+
+def _date(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def staff_row(enterprise) -> list[object]:
+    checker = enterprise.last_checked_by
+    verified = sum(1 for v in enterprise.verifications.all() if v.verified)
+    return [
+        enterprise.pk,
+        enterprise.name,
+        enterprise.org_number_display,
+        enterprise.get_status_display(),
+        enterprise.get_legal_form_display(),
+        enterprise.short_description,
+        ", ".join(industry.name for industry in enterprise.industries.all()),
+        ", ".join(sorted({str(o.get_kind_display()) for o in enterprise.offerings.all()})),
+        enterprise.street_address,
+        enterprise.postal_code,
+        enterprise.city,
+        enterprise.website,
+        enterprise.email,
+        enterprise.phone,
+        enterprise.contact_name,
+        enterprise.employee_count if enterprise.employee_count is not None else "",
+        _date(enterprise.last_checked),
+        (checker.get_full_name() or checker.username) if checker else "",
+        f"{verified}/4",
+        _date(enterprise.skoopi_certified_on),
+        _date(enterprise.skoopi_valid_until),
+        enterprise.lou_share_percent if enterprise.lou_share_percent is not None else "",
+        _date(enterprise.lou_checked_on),
+        _("Ja") if enterprise.is_example else _("Nej"),
+        enterprise.updated_at.isoformat(timespec="minutes"),
+    ]

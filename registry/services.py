@@ -6,6 +6,7 @@ the enterprise's search document current.
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.postgres.search import SearchVector
@@ -30,6 +31,7 @@ from registry.models import (
     PartnerTopic,
     Place,
     PublicationStatus,
+    ReportDecision,
     Session,
     SocialEnterprise,
     TargetGroup,
@@ -285,3 +287,295 @@ def session_create(
     session.full_clean()
     session.save()
     return session
+
+
+# --- The advisors' back office -------------------------------------------------
+
+
+class RecordChanged(Exception):
+    """Someone saved the record after the form was opened: refuse to overwrite."""
+
+    def __init__(self, current):
+        super().__init__(f"{current} changed (now version {current.version})")
+        self.current = current
+
+
+def _lock(model, pk: int, expected_version: int | None):
+    """The row, locked for this transaction, if it is still at ``expected_version``.
+
+    On PostgreSQL the row lock makes a concurrent save wait and then see the new
+    version; on SQLite the IMMEDIATE transactions serialise writers the same way.
+    """
+    current = model.objects.select_for_update().get(pk=pk)
+    if expected_version is not None and current.version != expected_version:
+        raise RecordChanged(current)
+    return current
+
+
+@dataclass
+class OfferingChange:
+    """One row of the offerings formset: ``offering`` None for a new one."""
+
+    offering: Offering | None
+    kind: str
+    description: str = ""
+    open_places: int | None = None
+    target_groups: Iterable[TargetGroup] = ()
+    referrers: Iterable[str] = ()
+    delete: bool = False
+
+
+def _apply_offerings(enterprise: SocialEnterprise, changes: Iterable[OfferingChange]) -> None:
+    for change in changes:
+        offering = change.offering
+        if offering is not None and offering.enterprise_id != enterprise.pk:
+            raise ValueError("offering of another enterprise")
+        if change.delete:
+            if offering is not None:
+                offering.delete()
+            continue
+        if offering is None:
+            offering = Offering(enterprise=enterprise)
+        offering.kind = change.kind
+        offering.description = change.description
+        offering.open_places = change.open_places
+        offering.full_clean()
+        offering.save()
+        offering.target_groups.set(change.target_groups)
+        offering_set_referrers(offering=offering, referrers=change.referrers)
+
+
+def _set_fields(instance, fields: dict) -> None:
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    if "org_number" in fields:
+        instance.org_number = normalise_org_number(instance.org_number)
+
+
+@transaction.atomic
+def enterprise_create_with_offerings(
+    *, fields: dict, industries: Iterable[Industry], offerings: Iterable[OfferingChange]
+) -> SocialEnterprise:
+    """A new record from the advisors' form: a draft until it is published."""
+    enterprise = enterprise_create(
+        industries=industries, status=PublicationStatus.DRAFT, **fields
+    )
+    _apply_offerings(enterprise, offerings)
+    enterprise_refresh_search_document(enterprise=enterprise)
+    return enterprise
+
+
+@transaction.atomic
+def enterprise_update(
+    *,
+    enterprise: SocialEnterprise,
+    expected_version: int | None,
+    fields: dict,
+    industries: Iterable[Industry] | None = None,
+    offerings: Iterable[OfferingChange] = (),
+    reason: str = "",
+) -> SocialEnterprise:
+    """Save an advisor's edit. Raises ``RecordChanged`` when someone else saved
+    the record after ``expected_version`` was read; nothing is saved then."""
+    current = _lock(SocialEnterprise, enterprise.pk, expected_version)
+    _set_fields(current, fields)
+    current.version += 1
+    current.full_clean()
+    current._change_reason = reason
+    current.save()
+    if industries is not None:
+        current.industries.set(industries)
+    _apply_offerings(current, offerings)
+    enterprise_refresh_search_document(enterprise=current)
+    return current
+
+
+@transaction.atomic
+def enterprise_set_status(*, enterprise: SocialEnterprise, status: str) -> SocialEnterprise:
+    """Publish, unpublish (back to draft) or archive a record."""
+    current = _lock(SocialEnterprise, enterprise.pk, None)
+    if status not in PublicationStatus.values:
+        raise ValueError(f"unknown status {status!r}")
+    current.status = status
+    current.version += 1
+    current.full_clean()
+    current.save(update_fields=["status", "version", "updated_at"])
+    return current
+
+
+@transaction.atomic
+def enterprise_mark_checked(
+    *, enterprise: SocialEnterprise, user: AbstractBaseUser, on: datetime.date | None = None
+) -> SocialEnterprise:
+    """"Kontrollerad idag": stamp the check with the advisor. The version is not
+    bumped, so an edit form open elsewhere can still be saved; the edit form
+    does not carry these two fields, so it cannot undo the stamp."""
+    current = _lock(SocialEnterprise, enterprise.pk, None)
+    current.last_checked = on or timezone.localdate()
+    current.last_checked_by = user
+    current.save(update_fields=["last_checked", "last_checked_by", "updated_at"])
+    return current
+
+
+@transaction.atomic
+def enterprise_verify(
+    *,
+    enterprise: SocialEnterprise,
+    expected_version: int | None,
+    verdicts: dict[int, bool],
+    evidence: dict,
+    user: AbstractBaseUser,
+) -> SocialEnterprise:
+    """Record the criteria verdicts and the Skoopi and LOU 4:18 evidence.
+
+    Only a criterion whose verdict changes is stamped anew with who and when, so
+    the stamp tells when the verdict was last made, not when the form was saved.
+    """
+    current = enterprise_update(
+        enterprise=enterprise, expected_version=expected_version, fields=evidence
+    )
+    existing = {v.criterion: v for v in current.verifications.all()}
+    for criterion, verified in verdicts.items():
+        previous = existing.get(criterion)
+        if previous is None and not verified:
+            continue
+        if previous is None or previous.verified != verified:
+            criterion_set(
+                enterprise=current, criterion=Criterion(criterion), verified=verified, user=user
+            )
+    return current
+
+
+# Fields a restore copies back; identity, bookkeeping and the check stamp stay.
+_NOT_RESTORED = {"id", "version", "created_at", "updated_at", "last_checked", "last_checked_by"}
+
+
+@transaction.atomic
+def enterprise_restore(*, enterprise: SocialEnterprise, record) -> SocialEnterprise:
+    """Put the record's fields and industries back as they were in ``record``
+    (one of its historical records). The restore is itself a new history entry."""
+    if record.id != enterprise.pk:
+        raise ValueError("history record of another enterprise")
+    fields = {
+        field.attname: getattr(record, field.attname)
+        for field in SocialEnterprise._meta.concrete_fields
+        if field.editable and field.name not in _NOT_RESTORED
+    }
+    industries = [row.industry_id for row in record.industries.all()]
+    when = timezone.localtime(record.history_date)
+    return enterprise_update(
+        enterprise=enterprise,
+        expected_version=None,
+        fields=fields,
+        industries=Industry.objects.filter(pk__in=industries),
+        reason=f"Återställd till versionen från {when:%Y-%m-%d %H:%M}",
+    )
+
+
+@transaction.atomic
+def report_approve(*, report: EnterpriseReport, user: AbstractBaseUser) -> EnterpriseReport:
+    """Approve a citizen's report: the record is published and counts as checked."""
+    report = EnterpriseReport.objects.select_for_update().get(pk=report.pk)
+    if report.reviewed_at:
+        raise ValueError("already reviewed")
+    enterprise_set_status(enterprise=report.enterprise, status=PublicationStatus.PUBLISHED)
+    enterprise_mark_checked(enterprise=report.enterprise, user=user)
+    return _report_decide(report, user, ReportDecision.APPROVED, "")
+
+
+@transaction.atomic
+def report_reject(
+    *, report: EnterpriseReport, user: AbstractBaseUser, reason: str
+) -> EnterpriseReport:
+    """Reject a report with a reason; the draft record is archived, not deleted,
+    so the same enterprise reported again is recognised."""
+    report = EnterpriseReport.objects.select_for_update().get(pk=report.pk)
+    if report.reviewed_at:
+        raise ValueError("already reviewed")
+    enterprise_set_status(enterprise=report.enterprise, status=PublicationStatus.ARCHIVED)
+    return _report_decide(report, user, ReportDecision.REJECTED, reason)
+
+
+def _report_decide(report, user, decision: str, reason: str) -> EnterpriseReport:
+    report.reviewed_at = timezone.now()
+    report.reviewed_by = user
+    report.decision = decision
+    report.rejection_reason = reason
+    report.full_clean()
+    report.save()
+    return report
+
+
+@dataclass
+class PlaceChange:
+    place: Place | None
+    fields: dict
+    delete: bool = False
+
+
+@transaction.atomic
+def partner_save(
+    *,
+    partner: Partner | None,
+    expected_version: int | None,
+    fields: dict,
+    topics: Iterable[str],
+    places: Iterable[PlaceChange] = (),
+) -> Partner:
+    """Create or update a partner with its topics and places."""
+    if partner is None:
+        current = Partner(slug=unique_slug(Partner, fields["name"]))
+    else:
+        current = _lock(Partner, partner.pk, expected_version)
+        current.version += 1
+    _set_fields(current, fields)
+    current.full_clean()
+    current.save()
+    current.topics.exclude(topic__in=list(topics)).delete()
+    present = set(current.topics.values_list("topic", flat=True))
+    for topic in sorted(set(topics) - present):
+        PartnerTopic.objects.create(partner=current, topic=topic)
+    for change in places:
+        _apply_place(current, change)
+    return current
+
+
+def _apply_place(partner: Partner, change: PlaceChange) -> None:
+    place = change.place
+    if place is not None and place.partner_id != partner.pk:
+        raise ValueError("place of another partner")
+    if change.delete:
+        if place is not None:
+            place.delete()
+        return
+    place = place or Place(partner=partner)
+    _set_fields(place, change.fields)
+    place.full_clean()
+    place.save()
+
+
+@dataclass
+class SessionChange:
+    session: Session | None
+    fields: dict
+    delete: bool = False
+
+
+@transaction.atomic
+def partner_sessions_save(*, partner: Partner, changes: Iterable[SessionChange]) -> None:
+    """Add, change and remove the dated sessions at a partner's places."""
+    places = set(partner.places.values_list("pk", flat=True))
+    for change in changes:
+        session = change.session
+        if session is not None and session.place_id not in places:
+            raise ValueError("session of another partner")
+        if change.delete:
+            if session is not None:
+                session.delete()
+            continue
+        session = session or Session()
+        _set_fields(session, change.fields)
+        if session.place_id not in places:
+            raise ValueError("place of another partner")
+        session.full_clean()
+        session.save()

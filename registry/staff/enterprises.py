@@ -1,38 +1,198 @@
-"""Stub."""
+"""The advisors' enterprise pages: list, create, edit, status, check, verify, export."""
 
-from asfportal.permissions import staff_view
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from asfportal.permissions import staff_action, staff_view
+from registry import exports, freshness, services
+from registry.models import PublicationStatus, SocialEnterprise
+from registry.staff import forms
+from registry.staff.selectors import (
+    StaffEnterpriseFilter,
+    enterprise_for_edit,
+    staff_enterprises,
+    verifications_of,
+)
+
+PAGE_SIZE = 50
+
+
+def _crumbs():
+    return [(_("Företag"), reverse("registry_staff:enterprise_list"))]
 
 
 @staff_view("registry.view_socialenterprise")
 def enterprise_list(request):
-    raise NotImplementedError
+    filterset = StaffEnterpriseFilter(request.GET or None, queryset=staff_enterprises())
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("sida"))
+    query = request.GET.copy()
+    query.pop("sida", None)
+    return render(
+        request,
+        "registry/staff/enterprise_list.html",
+        {
+            "heading": _("Företag"),
+            "staff_section": "enterprises",
+            "filter": filterset,
+            "page": page,
+            "query": query.urlencode(),
+            "due_before": freshness.review_due_cutoff(),
+        },
+    )
 
 
-@staff_view("registry.view_socialenterprise")
+@staff_view("registry.add_socialenterprise", "registry.add_offering")
 def enterprise_create(request):
-    raise NotImplementedError
+    form = forms.EnterpriseForm(request.POST or None)
+    formset = forms.OfferingFormSet(request.POST or None, prefix="offerings")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        enterprise = services.enterprise_create_with_offerings(
+            fields=form.fields_to_save(),
+            industries=form.cleaned_data["industries"],
+            offerings=forms.offering_changes(formset),
+        )
+        messages.success(request, _("Företaget är sparat som utkast."))
+        return redirect("registry_staff:enterprise_edit", pk=enterprise.pk)
+    context = {"heading": _("Nytt företag"), "crumbs": _crumbs(), "staff_section": "enterprises"}
+    return render(
+        request,
+        "registry/staff/enterprise_form.html",
+        {**context, "form": form, "formset": formset},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
-@staff_view("registry.view_socialenterprise")
+@staff_view("registry.change_socialenterprise", "registry.change_offering")
+def enterprise_edit(request, pk: int):
+    enterprise = enterprise_for_edit(pk)
+    form = forms.EnterpriseForm(request.POST or None, instance=enterprise)
+    formset = forms.OfferingFormSet(request.POST or None, instance=enterprise, prefix="offerings")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        try:
+            services.enterprise_update(
+                enterprise=enterprise,
+                expected_version=form.cleaned_data["version"],
+                fields=form.fields_to_save(),
+                industries=form.cleaned_data["industries"],
+                offerings=forms.offering_changes(formset),
+            )
+        except services.RecordChanged as changed:
+            form.add_error(None, _changed_message(changed.current))
+        else:
+            messages.success(request, _("Ändringarna är sparade."))
+            return redirect("registry_staff:enterprise_edit", pk=enterprise.pk)
+    return render(
+        request,
+        "registry/staff/enterprise_form.html",
+        {
+            "heading": enterprise.name,
+            "crumbs": _crumbs(),
+            "staff_section": "enterprises",
+            "enterprise": enterprise,
+            "form": form,
+            "formset": formset,
+            "is_due": enterprise.status != PublicationStatus.ARCHIVED
+            and SocialEnterprise.objects.filter(freshness.due_for_review(), pk=pk).exists(),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _changed_message(current) -> str:
+    latest = current.history.select_related("history_user").first()
+    user = latest.history_user if latest else None
+    name = (user.get_full_name() or user.username) if user else _("Någon annan")
+    return _(
+        "%(name)s sparade ändringar i företaget efter att du öppnade sidan. Dina ändringar "
+        "är inte sparade, så att inget skrivs över. Öppna sidan igen för att se det senaste "
+        "och gör sedan dina ändringar på nytt."
+    ) % {"name": name}
+
+
+@staff_action("registry.publish_socialenterprise")
+def enterprise_status(request, pk: int):
+    enterprise = enterprise_for_edit(pk)
+    form = forms.StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Statusen gick inte att ändra. Försök igen."))
+        return redirect("registry_staff:enterprise_edit", pk=pk)
+    status = form.cleaned_data["status"]
+    services.enterprise_set_status(enterprise=enterprise, status=status)
+    messages.success(
+        request, _("Status: %(status)s.") % {"status": PublicationStatus(status).label}
+    )
+    return redirect("registry_staff:enterprise_edit", pk=pk)
+
+
+@staff_action("registry.change_socialenterprise")
+def enterprise_checked(request, pk: int):
+    enterprise = enterprise_for_edit(pk)
+    services.enterprise_mark_checked(enterprise=enterprise, user=request.user)
+    messages.success(
+        request,
+        _("%(name)s är markerat som kontrollerat i dag.") % {"name": enterprise.name},
+    )
+    if request.POST.get("next") == "list":
+        return redirect("registry_staff:enterprise_list")
+    return redirect("registry_staff:enterprise_edit", pk=pk)
+
+
+@staff_view("registry.verify_socialenterprise")
+def enterprise_verify(request, pk: int):
+    enterprise = enterprise_for_edit(pk)
+    verifications = verifications_of(enterprise)
+    form = forms.VerificationForm(
+        request.POST or None, instance=enterprise, verifications=verifications
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                services.enterprise_verify(
+                    enterprise=enterprise,
+                    expected_version=form.cleaned_data["version"],
+                    verdicts=form.verdicts(),
+                    evidence=form.evidence(),
+                    user=request.user,
+                )
+        except services.RecordChanged as changed:
+            form.add_error(None, _changed_message(changed.current))
+        else:
+            messages.success(request, _("Kontrollen är sparad."))
+            return redirect("registry_staff:enterprise_verify", pk=pk)
+    crumbs = [*_crumbs(), (enterprise.name, reverse("registry_staff:enterprise_edit", args=[pk]))]
+    return render(
+        request,
+        "registry/staff/enterprise_verify.html",
+        {
+            "heading": _("Kriterier och underlag"),
+            "crumbs": crumbs,
+            "staff_section": "enterprises",
+            "enterprise": enterprise,
+            "form": form,
+            "verifications": {v.criterion: v for v in verifications},
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff_view("registry.export_socialenterprise")
 def enterprise_export(request):
-    raise NotImplementedError
-
-
-@staff_view("registry.view_socialenterprise")
-def enterprise_edit(request, pk):
-    raise NotImplementedError
-
-
-@staff_view("registry.view_socialenterprise")
-def enterprise_status(request, pk):
-    raise NotImplementedError
-
-
-@staff_view("registry.view_socialenterprise")
-def enterprise_checked(request, pk):
-    raise NotImplementedError
-
-
-@staff_view("registry.view_socialenterprise")
-def enterprise_verify(request, pk):
-    raise NotImplementedError
+    rows = (
+        exports.staff_row(enterprise)
+        for enterprise in staff_enterprises()
+        .select_related("last_checked_by")
+        .prefetch_related("industries", "offerings", "verifications")
+        .iterator(chunk_size=500)
+    )
+    response = StreamingHttpResponse(
+        exports.csv_lines(exports.staff_columns(), rows), content_type="text/csv; charset=utf-8"
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="sociala-foretag-alla-{stamp}.csv"'
+    return response

@@ -1,18 +1,70 @@
-"""Stub."""
+"""History pages: who changed what and when, and restoring an earlier version."""
 
-from asfportal.permissions import staff_view
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-
-@staff_view("registry.view_socialenterprise")
-def enterprise_history(request, pk):
-    raise NotImplementedError
-
-
-@staff_view("registry.view_socialenterprise")
-def enterprise_restore(request, pk, history_id):
-    raise NotImplementedError
+from asfportal.permissions import staff_action, staff_view
+from registry import history, services
+from registry.models import Partner, SocialEnterprise
 
 
 @staff_view("registry.view_socialenterprise")
-def partner_history(request, pk):
-    raise NotImplementedError
+def enterprise_history(request, pk: int):
+    enterprise = get_object_or_404(SocialEnterprise, pk=pk)
+    crumbs = [
+        (_("Företag"), reverse("registry_staff:enterprise_list")),
+        (enterprise.name, reverse("registry_staff:enterprise_edit", args=[pk])),
+    ]
+    return render(
+        request,
+        "registry/staff/history.html",
+        {
+            "heading": _("Historik"),
+            "crumbs": crumbs,
+            "staff_section": "enterprises",
+            "subject": enterprise,
+            "entries": history.enterprise_history(enterprise),
+            "can_restore": request.user.has_perm("registry.change_socialenterprise"),
+            "restore_url": "registry_staff:enterprise_restore",
+        },
+    )
+
+
+@staff_action("registry.change_socialenterprise")
+def enterprise_restore(request, pk: int, history_id: int):
+    enterprise = get_object_or_404(SocialEnterprise, pk=pk)
+    record = get_object_or_404(enterprise.history.all(), history_id=history_id)
+    services.enterprise_restore(enterprise=enterprise, record=record)
+    messages.success(
+        request,
+        _(
+            "Företaget är återställt till versionen från %(when)s. "
+            "Återställningen syns i historiken."
+        )
+        % {"when": timezone.localtime(record.history_date).strftime("%Y-%m-%d %H:%M")},
+    )
+    return redirect("registry_staff:enterprise_history", pk=pk)
+
+
+@staff_view("registry.view_partner")
+def partner_history(request, pk: int):
+    partner = get_object_or_404(Partner, pk=pk)
+    crumbs = [
+        (_("Partner"), reverse("registry_staff:partner_list")),
+        (partner.name, reverse("registry_staff:partner_edit", args=[pk])),
+    ]
+    return render(
+        request,
+        "registry/staff/history.html",
+        {
+            "heading": _("Historik"),
+            "crumbs": crumbs,
+            "staff_section": "partners",
+            "subject": partner,
+            "entries": history.partner_history(partner),
+            "can_restore": False,
+        },
+    )

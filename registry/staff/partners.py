@@ -1,23 +1,93 @@
-"""Stub."""
+"""The advisors' partner pages: partners with their places and dated sessions."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from asfportal.permissions import staff_view
+from registry import services
+from registry.models import Partner
+from registry.staff import forms
+from registry.staff.selectors import staff_partners
 
 
-@staff_view("registry.view_socialenterprise")
+def _crumbs():
+    return [(_("Partner"), reverse("registry_staff:partner_list"))]
+
+
+@staff_view("registry.view_partner")
 def partner_list(request):
-    raise NotImplementedError
+    return render(
+        request,
+        "registry/staff/partner_list.html",
+        {"heading": _("Partner"), "staff_section": "partners", "partners": staff_partners()},
+    )
 
 
-@staff_view("registry.view_socialenterprise")
+def _save_partner(request, partner: Partner | None):
+    form = forms.PartnerForm(request.POST or None, instance=partner)
+    formset = forms.PlaceFormSet(request.POST or None, instance=partner, prefix="places")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        try:
+            saved = services.partner_save(
+                partner=partner,
+                expected_version=form.cleaned_data["version"],
+                fields=form.fields_to_save(),
+                topics=form.cleaned_data["topics"],
+                places=forms.row_changes(formset),
+            )
+        except services.RecordChanged:
+            form.add_error(None, _("Någon annan sparade partnern efter att du öppnade sidan. "
+                                   "Dina ändringar är inte sparade. Öppna sidan igen och gör "
+                                   "om ändringarna."))  # fmt: skip
+        else:
+            messages.success(request, _("Partnern är sparad."))
+            return redirect("registry_staff:partner_edit", pk=saved.pk)
+    heading = partner.name if partner else _("Ny partner")
+    return render(
+        request,
+        "registry/staff/partner_form.html",
+        {
+            "heading": heading,
+            "crumbs": _crumbs(),
+            "staff_section": "partners",
+            "partner": partner,
+            "form": form,
+            "formset": formset,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff_view("registry.add_partner", "registry.add_place")
 def partner_create(request):
-    raise NotImplementedError
+    return _save_partner(request, None)
 
 
-@staff_view("registry.view_socialenterprise")
-def partner_edit(request, pk):
-    raise NotImplementedError
+@staff_view("registry.change_partner", "registry.change_place")
+def partner_edit(request, pk: int):
+    return _save_partner(request, get_object_or_404(Partner, pk=pk))
 
 
-@staff_view("registry.view_socialenterprise")
-def partner_sessions(request, pk):
-    raise NotImplementedError
+@staff_view("registry.change_session", "registry.add_session")
+def partner_sessions(request, pk: int):
+    partner = get_object_or_404(Partner, pk=pk)
+    formset = forms.session_formset(partner, request.POST or None)
+    if request.method == "POST" and formset.is_valid():
+        services.partner_sessions_save(partner=partner, changes=forms.row_changes(formset))
+        messages.success(request, _("Tillfällena är sparade."))
+        return redirect("registry_staff:partner_sessions", pk=pk)
+    crumbs = [*_crumbs(), (partner.name, reverse("registry_staff:partner_edit", args=[pk]))]
+    return render(
+        request,
+        "registry/staff/partner_sessions.html",
+        {
+            "heading": _("Tillfällen"),
+            "crumbs": crumbs,
+            "staff_section": "partners",
+            "partner": partner,
+            "formset": formset,
+        },
+        status=400 if request.method == "POST" else 200,
+    )

@@ -12,7 +12,9 @@ urlpatterns = [
     path("foretag/import/<int:pk>/", imports.import_report, name="import_report"),
     path("foretag/<int:pk>/", enterprises.enterprise_edit, name="enterprise_edit"),
     path("foretag/<int:pk>/status/", enterprises.enterprise_status, name="enterprise_status"),
-    path("foretag/<int:pk>/kontrollerad/", enterprises.enterprise_checked, name="enterprise_checked"),
+    path(
+        "foretag/<int:pk>/kontrollerad/", enterprises.enterprise_checked, name="enterprise_checked"
+    ),
     path("foretag/<int:pk>/kriterier/", enterprises.enterprise_verify, name="enterprise_verify"),
     path("foretag/<int:pk>/historik/", history.enterprise_history, name="enterprise_history"),
     path(

@@ -1,0 +1,316 @@
+"""The advisors' forms (crispy-forms, Bootstrap 5)."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout
+from django import forms
+from django.forms import inlineformset_factory, modelformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from registry import services
+from registry.models import (
+    Criterion,
+    HelpTopic,
+    Offering,
+    Partner,
+    Place,
+    PublicationStatus,
+    Referrer,
+    Session,
+    SocialEnterprise,
+)
+from registry.orgnr import normalise_org_number
+
+MAX_LENGTH_MESSAGE = _("Skriv högst %(limit_value)d tecken. Nu är det %(show_value)d.")
+
+
+def _helper(*layout) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    if layout:
+        helper.layout = Layout(*layout)
+    return helper
+
+
+def swedish_blanks(form: forms.BaseForm) -> None:
+    """Django 6.1's blank option reads "- Select an option -", which Swedish
+    lacks a translation for; say "Välj" in our own words."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField) and field.empty_label is not None:
+            field.empty_label = _("Välj")
+        elif isinstance(field, forms.ChoiceField) and not isinstance(
+            field, forms.MultipleChoiceField
+        ):
+            choices = list(field.choices)
+            if choices and choices[0][0] == "":
+                field.choices = [("", _("Välj")), *choices[1:]]
+
+
+def _date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class VersionedForm(forms.ModelForm):
+    """Carries the version the record had when the form was opened."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version if self.instance.pk else 1
+        swedish_blanks(self)
+        for field in self.fields.values():
+            field.error_messages.setdefault("max_length", MAX_LENGTH_MESSAGE)
+            if "max_length" in field.error_messages:
+                field.error_messages["max_length"] = MAX_LENGTH_MESSAGE
+
+    def fields_to_save(self) -> dict:
+        skip = {"version", "industries", "topics"}
+        return {name: value for name, value in self.cleaned_data.items() if name not in skip}
+
+
+class EnterpriseForm(VersionedForm):
+    org_number = forms.CharField(
+        label=_("Organisationsnummer"),
+        max_length=20,
+        help_text=_("Tio siffror, till exempel 556677-8899."),
+    )
+
+    class Meta:
+        model = SocialEnterprise
+        fields = [
+            "name", "org_number", "legal_form", "short_description", "description",
+            "industries", "area", "street_address", "postal_code", "city", "latitude",
+            "longitude", "website", "email", "phone", "contact_name", "employee_count",
+            "is_example",
+        ]  # fmt: skip
+        widgets = {
+            "industries": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["org_number"].initial = self.instance.org_number_display or None
+        if self.instance.pk:
+            self.initial["org_number"] = self.instance.org_number_display
+        self.helper = _helper(
+            Fieldset(
+                _("Företaget"),
+                "name", "org_number", "legal_form", "short_description", "description",
+                "industries", "employee_count", "is_example",
+            ),
+            Fieldset(_("Adress"), "street_address", "postal_code", "city", "area",
+                     "latitude", "longitude"),
+            Fieldset(_("Kontakt"), "contact_name", "email", "phone", "website"),
+            "version",
+        )  # fmt: skip
+
+    def clean_org_number(self) -> str:
+        return normalise_org_number(self.cleaned_data["org_number"])
+
+
+class OfferingForm(forms.ModelForm):
+    referrers = forms.MultipleChoiceField(
+        label=_("Vem kan skicka en person hit"),
+        choices=Referrer.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Offering
+        fields = ["kind", "description", "open_places", "target_groups", "referrers"]
+        widgets = {
+            "target_groups": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        swedish_blanks(self)
+        if self.instance.pk:
+            self.fields["referrers"].initial = [
+                row.referrer for row in self.instance.accepted_referrers.all()
+            ]
+
+    def change(self) -> services.OfferingChange:
+        data = self.cleaned_data
+        return services.OfferingChange(
+            offering=self.instance if self.instance.pk else None,
+            kind=data.get("kind", ""),
+            description=data.get("description", ""),
+            open_places=data.get("open_places"),
+            target_groups=data.get("target_groups", []),
+            referrers=data.get("referrers", []),
+            delete=bool(data.get("DELETE")),
+        )
+
+
+OfferingFormSet = inlineformset_factory(
+    SocialEnterprise, Offering, form=OfferingForm, extra=1, can_delete=True, max_num=20
+)
+
+
+def offering_changes(formset) -> list[services.OfferingChange]:
+    """The formset's rows that say something: changed, new or to be deleted."""
+    return [
+        form.change()
+        for form in formset.forms
+        if form.cleaned_data and (form.has_changed() or form.instance.pk)
+    ]
+
+
+class VerificationForm(VersionedForm):
+    """The four ASF criteria, Skoopi certification and the LOU 4:18 evidence."""
+
+    class Meta:
+        model = SocialEnterprise
+        fields = [
+            "skoopi_certified_on",
+            "skoopi_valid_until",
+            "lou_share_percent",
+            "lou_checked_on",
+        ]
+        widgets = {name: _date_input() for name in
+                   ["skoopi_certified_on", "skoopi_valid_until", "lou_checked_on"]}  # fmt: skip
+
+    def __init__(self, *args, verifications=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        verified = {v.criterion for v in verifications if v.verified}
+        names = []
+        for criterion in Criterion:
+            name = f"criterion_{criterion.value}"
+            self.fields[name] = forms.BooleanField(
+                label=criterion.label, required=False, initial=criterion.value in verified
+            )
+            names.append(name)
+        self.helper = _helper(
+            Fieldset(_("Kriterier för arbetsintegrerande sociala företag"), *names),
+            Fieldset(_("Skoopi-certifiering"), "skoopi_certified_on", "skoopi_valid_until"),
+            Fieldset(_("Reserverad upphandling (LOU 4 kap. 18 §)"),
+                     "lou_share_percent", "lou_checked_on"),
+            "version",
+        )  # fmt: skip
+
+    def verdicts(self) -> dict[int, bool]:
+        return {c.value: self.cleaned_data[f"criterion_{c.value}"] for c in Criterion}
+
+    def evidence(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=PublicationStatus.choices)
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Skäl till avslag"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Syns bara för rådgivare."),
+        error_messages={
+            "required": _("Skriv varför anmälan avslås."),
+            "max_length": MAX_LENGTH_MESSAGE,
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class PartnerForm(VersionedForm):
+    topics = forms.MultipleChoiceField(
+        label=_("Hjälper med"),
+        choices=HelpTopic.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Partner
+        fields = ["name", "kind", "summary", "description", "website", "email", "phone"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["topics"] = [t.topic for t in self.instance.topics.all()]
+        self.helper = _helper()
+
+
+class PlaceForm(forms.ModelForm):
+    class Meta:
+        model = Place
+        fields = ["name", "street_address", "postal_code", "city", "opening_hours"]
+        widgets = {"opening_hours": forms.Textarea(attrs={"rows": 3})}
+
+    def change(self) -> services.PlaceChange:
+        data = dict(self.cleaned_data)
+        delete = bool(data.pop("DELETE", False))
+        data.pop("id", None)
+        data.pop("partner", None)
+        return services.PlaceChange(
+            place=self.instance if self.instance.pk else None, fields=data, delete=delete
+        )
+
+
+PlaceFormSet = inlineformset_factory(
+    Partner, Place, form=PlaceForm, extra=1, can_delete=True, max_num=30
+)
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = ["place", "title", "starts_at", "ends_at", "description"]
+        widgets = {
+            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "description": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, places=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].queryset = places
+        swedish_blanks(self)
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].widget.format = "%Y-%m-%dT%H:%M"
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("Tillfället måste sluta efter att det har börjat."))
+        return cleaned
+
+    def change(self) -> services.SessionChange:
+        data = dict(self.cleaned_data)
+        delete = bool(data.pop("DELETE", False))
+        data.pop("id", None)
+        return services.SessionChange(
+            session=self.instance if self.instance.pk else None, fields=data, delete=delete
+        )
+
+
+BaseSessionFormSet = modelformset_factory(
+    Session, form=SessionForm, extra=2, can_delete=True, max_num=100
+)
+
+
+def session_formset(partner: Partner, data=None):
+    places = Place.objects.filter(partner=partner)
+    queryset = Session.objects.filter(place__partner=partner).select_related("place")
+    return BaseSessionFormSet(
+        data, queryset=queryset, prefix="sessions", form_kwargs={"places": places}
+    )
+
+
+def row_changes(formset) -> list:
+    return [
+        form.change()
+        for form in formset.forms
+        if form.cleaned_data and (form.has_changed() or form.instance.pk)
+    ]

@@ -1,0 +1,141 @@
+"""Reads for the advisors' pages, with the joins their lists need."""
+
+import datetime
+from dataclasses import dataclass
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from registry import freshness
+from registry.models import (
+    Area,
+    CriterionVerification,
+    EnterpriseReport,
+    Industry,
+    Partner,
+    PublicationStatus,
+    Session,
+    SocialEnterprise,
+)
+
+
+class StaffEnterpriseFilter(django_filters.FilterSet):
+    """The advisors' enterprise list. An unknown value is a form error, shown
+    on the page; django-filter then leaves that filter out."""
+
+    FRESHNESS = [("due", _("Behöver kontrolleras")), ("fresh", _("Kontrollerade"))]
+
+    q = django_filters.CharFilter(
+        label=_("Namn eller organisationsnummer"), method="filter_q", max_length=100
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=PublicationStatus.choices, empty_label=_("Alla")
+    )
+    freshness = django_filters.ChoiceFilter(
+        label=_("Kontroll"), choices=FRESHNESS, method="filter_freshness", empty_label=_("Alla")
+    )
+    area = django_filters.ModelChoiceFilter(
+        label=_("Område"), queryset=Area.objects.all(), empty_label=_("Alla")
+    )
+    industries = django_filters.ModelChoiceFilter(
+        label=_("Bransch"), queryset=Industry.objects.all(), empty_label=_("Alla")
+    )
+
+    class Meta:
+        model = SocialEnterprise
+        fields = ["q", "status", "freshness", "area", "industries"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            css = "form-select" if hasattr(field, "choices") else "form-control"
+            field.widget.attrs["class"] = css
+
+    def filter_q(self, queryset, name, value):
+        digits = "".join(ch for ch in value if ch.isdigit())
+        match = Q(name__icontains=value)
+        if len(digits) >= 4:
+            match |= Q(org_number__contains=digits)
+        return queryset.filter(match)
+
+    def filter_freshness(self, queryset, name, value):
+        due = freshness.due_for_review()
+        return queryset.filter(due) if value == "due" else queryset.exclude(due)
+
+
+def staff_enterprises() -> QuerySet[SocialEnterprise]:
+    return SocialEnterprise.objects.select_related("area", "last_checked_by").order_by("name", "pk")
+
+
+def enterprise_for_edit(pk: int) -> SocialEnterprise:
+    return get_object_or_404(
+        SocialEnterprise.objects.select_related("area", "last_checked_by").prefetch_related(
+            "industries"
+        ),
+        pk=pk,
+    )
+
+
+def verifications_of(enterprise: SocialEnterprise) -> list[CriterionVerification]:
+    return list(enterprise.verifications.select_related("verified_by"))
+
+
+@dataclass(frozen=True)
+class DashboardRecords:
+    due_count: int
+    due: list[SocialEnterprise]
+    reports_count: int
+    reports: list[EnterpriseReport]
+    recent: list
+
+
+def dashboard_records(*, limit: int = 5, today: datetime.date | None = None) -> DashboardRecords:
+    """Due records (published ones first by oldest check), waiting reports and
+    the latest changes: five queries."""
+    due = SocialEnterprise.objects.exclude(status=PublicationStatus.ARCHIVED).filter(
+        freshness.due_for_review(today)
+    )
+    waiting = EnterpriseReport.objects.filter(reviewed_at__isnull=True)
+    recent = SocialEnterprise.history.select_related("history_user").order_by("-history_date")
+    return DashboardRecords(
+        due_count=due.count(),
+        due=list(due.order_by("-status", "last_checked", "name")[:limit]),
+        reports_count=waiting.count(),
+        reports=list(waiting.select_related("enterprise").order_by("created_at")[:limit]),
+        recent=_distinct_records(recent[: limit * 10], limit),
+    )
+
+
+def _distinct_records(history, limit: int) -> list:
+    """The latest change of each record: one save can write several rows."""
+    seen, latest = set(), []
+    for record in history:
+        if record.id not in seen:
+            seen.add(record.id)
+            latest.append(record)
+    return latest[:limit]
+
+
+def waiting_reports() -> QuerySet[EnterpriseReport]:
+    return (
+        EnterpriseReport.objects.filter(reviewed_at__isnull=True)
+        .select_related("enterprise")
+        .order_by("created_at")
+    )
+
+
+def decided_reports(limit: int = 20) -> list[EnterpriseReport]:
+    return list(
+        EnterpriseReport.objects.filter(reviewed_at__isnull=False)
+        .select_related("enterprise", "reviewed_by")
+        .order_by("-reviewed_at")[:limit]
+    )
+
+
+def staff_partners() -> QuerySet[Partner]:
+    upcoming = Session.objects.filter(
+        place__partner=OuterRef("pk"), starts_at__gte=datetime.datetime.now(datetime.UTC)
+    )
+    return Partner.objects.annotate(has_upcoming=Exists(upcoming)).prefetch_related("places")
