@@ -1,5 +1,8 @@
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from registry.models import Criterion, OfferingKind, PublicationStatus
 from tests.factories import (
@@ -91,9 +94,10 @@ def test_verified_filter_needs_all_four_criteria(client):
 
 
 def test_sorting_by_name_and_by_last_checked(client):
-    EnterpriseFactory(name="Björk", last_checked="2026-01-01")
-    EnterpriseFactory(name="Alm", last_checked="2025-01-01")
-    EnterpriseFactory(name="Ceder", last_checked=None)
+    today = timezone.localdate()
+    EnterpriseFactory(name="Björk", last_checked=today - datetime.timedelta(days=10))
+    EnterpriseFactory(name="Alm", last_checked=today - datetime.timedelta(days=100))
+    EnterpriseFactory(name="Ceder", last_checked=None)  # never checked: stale, so last
 
     assert names(client.get(URL)) == ["Alm", "Björk", "Ceder"]
     assert names(client.get(URL, {"sortering": "kontrollerad"})) == ["Björk", "Alm", "Ceder"]

@@ -1,0 +1,174 @@
+"""Partners with their places and sessions; the review queue for reported enterprises."""
+
+import uuid
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from registry import services
+from registry.models import EnterpriseReport, Partner, PublicationStatus, Session
+from tests.factories import EnterpriseFactory, PartnerFactory, PlaceFactory, SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def partner_data(partner=None, **overrides):
+    places = list(partner.places.all()) if partner else []
+    data = {
+        "name": partner.name if partner else "Coompanion",
+        "kind": "stodorganisation",
+        "summary": partner.summary if partner else "Rådgivning om kooperativ.",
+        "description": "",
+        "website": "",
+        "email": "",
+        "phone": "",
+        "topics": ["starta"],
+        "version": str(partner.version if partner else 1),
+        "places-TOTAL_FORMS": str(len(places) + 1),
+        "places-INITIAL_FORMS": str(len(places)),
+        "places-MIN_NUM_FORMS": "0",
+        "places-MAX_NUM_FORMS": "30",
+    }
+    for index, place in enumerate(places):
+        data |= {f"places-{index}-id": str(place.pk), f"places-{index}-name": place.name}
+    data.update(overrides)
+    return data
+
+
+def test_create_partner_with_a_place(advisor_client):
+    data = partner_data(**{"places-0-name": "Biblioteket", "places-0-city": "Exempelby"})
+
+    response = advisor_client.post(reverse("registry_staff:partner_create"), data)
+
+    partner = Partner.objects.get(name="Coompanion")
+    assert response["Location"] == reverse("registry_staff:partner_edit", args=[partner.pk])
+    assert [t.topic for t in partner.topics.all()] == ["starta"]
+    assert partner.places.get().city == "Exempelby"
+
+
+def test_partner_edit_refuses_a_stale_version(advisor_client):
+    partner = PartnerFactory()
+    services.partner_save(partner=partner, expected_version=1, fields={"summary": "Ny"}, topics=[])
+
+    response = advisor_client.post(
+        reverse("registry_staff:partner_edit", args=[partner.pk]),
+        partner_data(partner, summary="Min ändring", version="1"),
+    )
+
+    partner.refresh_from_db()
+    assert response.status_code == 400
+    assert partner.summary == "Ny"
+    assert "Någon annan sparade partnern" in response.content.decode()
+
+
+def test_sessions_are_added_changed_and_checked(advisor_client):
+    place = PlaceFactory()
+    session = SessionFactory(place=place, title="Gammal rubrik")
+    url = reverse("registry_staff:partner_sessions", args=[place.partner.pk])
+    base = {
+        "sessions-TOTAL_FORMS": "2",
+        "sessions-INITIAL_FORMS": "1",
+        "sessions-MIN_NUM_FORMS": "0",
+        "sessions-MAX_NUM_FORMS": "100",
+        "sessions-0-id": str(session.pk),
+        "sessions-0-place": str(place.pk),
+        "sessions-0-title": "Ny rubrik",
+        "sessions-0-starts_at": "2026-12-01T10:00",
+        "sessions-0-ends_at": "2026-12-01T12:00",
+        "sessions-1-place": str(place.pk),
+        "sessions-1-title": "Rådgivning",
+        "sessions-1-starts_at": "2026-12-08T10:00",
+        "sessions-1-ends_at": "2026-12-08T09:00",  # ends before it starts
+    }
+
+    refused = advisor_client.post(url, base)
+    base["sessions-1-ends_at"] = "2026-12-08T12:00"
+    saved = advisor_client.post(url, base)
+
+    assert refused.status_code == 400
+    assert "Tillfället måste sluta efter att det har börjat" in refused.content.decode()
+    assert saved.status_code == 302
+    assert sorted(Session.objects.values_list("title", flat=True)) == ["Ny rubrik", "Rådgivning"]
+
+
+def test_sessions_refuse_another_partners_place(advisor_client):
+    place = PlaceFactory()
+    foreign = PlaceFactory()
+    url = reverse("registry_staff:partner_sessions", args=[place.partner.pk])
+
+    response = advisor_client.post(
+        url,
+        {
+            "sessions-TOTAL_FORMS": "1",
+            "sessions-INITIAL_FORMS": "0",
+            "sessions-0-place": str(foreign.pk),
+            "sessions-0-title": "Smyg",
+            "sessions-0-starts_at": "2026-12-01T10:00",
+            "sessions-0-ends_at": "2026-12-01T12:00",
+        },
+    )
+
+    assert response.status_code == 400
+    assert not Session.objects.exists()
+
+
+def report(**fields):
+    enterprise = EnterpriseFactory(status=PublicationStatus.DRAFT, last_checked=None)
+    return EnterpriseReport.objects.create(
+        enterprise=enterprise, reason="Anställer personer med funktionsnedsättning.",
+        submission_token=uuid.uuid4(), reporter_email="tipsare@example.se", **fields,
+    )  # fmt: skip
+
+
+def test_review_queue_lists_waiting_reports_oldest_first(advisor_client):
+    first, second = report(), report()
+
+    response = advisor_client.get(reverse("registry_staff:report_list"))
+
+    assert list(response.context["waiting"]) == [first, second]
+
+
+def test_approving_publishes_and_stamps_the_check(advisor_client, advisor):
+    waiting = report()
+
+    response = advisor_client.post(reverse("registry_staff:report_approve", args=[waiting.pk]))
+
+    waiting.refresh_from_db()
+    enterprise = waiting.enterprise
+    enterprise.refresh_from_db()
+    assert response["Location"] == reverse("registry_staff:report_list")
+    assert waiting.decision == "approved" and waiting.reviewed_by == advisor
+    assert enterprise.status == PublicationStatus.PUBLISHED
+    assert enterprise.last_checked == timezone.localdate()
+
+
+def test_rejecting_needs_a_reason_and_archives(advisor_client):
+    waiting = report()
+    url = reverse("registry_staff:report_reject", args=[waiting.pk])
+
+    missing = advisor_client.post(url, {"reason": ""})
+    too_long = advisor_client.post(url, {"reason": "x" * 2001})
+    done = advisor_client.post(url, {"reason": "Ägs av kommunen."})
+
+    waiting.refresh_from_db()
+    assert missing.status_code == 400
+    assert "Skriv varför anmälan avslås." in missing.content.decode()
+    assert too_long.status_code == 400
+    assert done.status_code == 302
+    assert waiting.decision == "rejected"
+    assert waiting.rejection_reason == "Ägs av kommunen."
+    assert waiting.enterprise.status == PublicationStatus.ARCHIVED
+
+
+def test_a_decided_report_is_not_decided_twice(advisor_client):
+    waiting = report()
+    advisor_client.post(
+        reverse("registry_staff:report_reject", args=[waiting.pk]), {"reason": "Nej"}
+    )
+
+    advisor_client.post(reverse("registry_staff:report_approve", args=[waiting.pk]))
+
+    waiting.refresh_from_db()
+    assert waiting.decision == "rejected"
+    assert waiting.enterprise.status == PublicationStatus.ARCHIVED
