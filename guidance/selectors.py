@@ -3,19 +3,30 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from guidance.flows import ChoiceNode, FlowGraph, QuestionNode
 from guidance.models import (
     AdviceFlow,
     Choice,
+    Inquiry,
+    InquiryAccess,
+    InquiryNote,
+    InquiryStatus,
     Issuer,
     Page,
     PageRevision,
     Question,
     Recommendation,
 )
+
+# The staff group made by asfportal's migration 0001_staff_groups.
+ADVISOR_GROUP = "Rådgivare"
+OPEN_STATUSES = (InquiryStatus.NEW, InquiryStatus.IN_PROGRESS)
+ACCESS_LOG_LENGTH = 20
 
 
 def policy_pages_by_issuer() -> list[tuple[str, list[Page]]]:
@@ -100,3 +111,70 @@ def recommendations_for(question_values: dict[int, tuple[str, ...]]) -> list[Rec
     )
     order = {qid: index for index, qid in enumerate(question_values)}
     return sorted(recs, key=lambda r: (order[r.choice.question_id], r.choice.order, r.order))
+
+
+# The advisors' inquiries ------------------------------------------------------
+
+
+def active_advisors() -> QuerySet:
+    """Active members of the advisors' group, by name: who can be given an
+    inquiry. One query when evaluated."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=ADVISOR_GROUP)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def inbox_inquiries() -> QuerySet[Inquiry]:
+    """Every inquiry, newest first, with its assignee: the inbox filters and
+    pages this (a COUNT and one SELECT per page)."""
+    return Inquiry.objects.select_related("assigned_to").order_by("-created_at", "-pk")
+
+
+def inquiry_for_detail(pk: int) -> Inquiry:
+    """One inquiry with its assignee and its notes and their authors; 404 when
+    missing. Two queries."""
+    notes = InquiryNote.objects.select_related("author").order_by("created_at", "pk")
+    return get_object_or_404(
+        Inquiry.objects.select_related("assigned_to").prefetch_related(
+            Prefetch("notes", queryset=notes)
+        ),
+        pk=pk,
+    )
+
+
+def inquiry_access_log(inquiry: Inquiry, limit: int = ACCESS_LOG_LENGTH) -> list[InquiryAccess]:
+    """The inquiry's latest access-log rows with their users. One query."""
+    return list(
+        InquiryAccess.objects.filter(inquiry=inquiry)
+        .select_related("user")
+        .order_by("-at", "-pk")[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class DashboardInquiries:
+    new_count: int
+    new: tuple[Inquiry, ...]
+    mine_count: int
+    mine: tuple[Inquiry, ...]
+
+
+def dashboard_inquiries(*, user: AbstractBaseUser, limit: int = 5) -> DashboardInquiries:
+    """For the dashboard: how many inquiries are new and the newest ``limit`` of
+    them; how many open inquiries ``user`` has and the newest ``limit`` of those.
+    Assignees are preloaded. Three queries (both counts in one)."""
+    mine_filter = Q(assigned_to=user.pk, status__in=OPEN_STATUSES)
+    counts = Inquiry.objects.aggregate(
+        new_count=Count("pk", filter=Q(status=InquiryStatus.NEW)),
+        mine_count=Count("pk", filter=mine_filter),
+    )
+    newest = inbox_inquiries()
+    return DashboardInquiries(
+        new_count=counts["new_count"],
+        new=tuple(newest.filter(status=InquiryStatus.NEW)[:limit]),
+        mine_count=counts["mine_count"],
+        mine=tuple(newest.filter(mine_filter)[:limit]),
+    )

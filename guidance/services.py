@@ -1,4 +1,5 @@
-"""Every write in the guidance app: publishing policy pages, inquiries."""
+"""Every write in the guidance app: publishing policy pages, inquiries and
+their handling (assignment, notes, status, the access log, the retention purge)."""
 
 import datetime
 import logging
@@ -6,14 +7,28 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from asfportal.submissions import create_once
-from guidance.models import Inquiry, InquiryCounter, Page, PageRevision, PageStatus
+from guidance import selectors
+from guidance.models import (
+    Inquiry,
+    InquiryAccess,
+    InquiryCounter,
+    InquiryNote,
+    InquiryStatus,
+    Page,
+    PageRevision,
+    PageStatus,
+)
+from registry.freshness import months_before
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +127,13 @@ def _send_inquiry_mails(inquiry: Inquiry) -> None:
     """The citizen's confirmation (if they gave an e-mail address) and the
     advisors' notice. The notice carries no personal data: advisors read the
     inquiry after logging in. A mail failure is logged; the inquiry is saved."""
-    context = {"inquiry": inquiry, "municipality": settings.MUNICIPALITY_NAME}
+    with translation.override("sv"):
+        inquiry_url = settings.SITE_URL + reverse("inquiries:detail", args=[inquiry.pk])
+    context = {
+        "inquiry": inquiry,
+        "inquiry_url": inquiry_url,
+        "municipality": settings.MUNICIPALITY_NAME,
+    }
     mails = [
         (
             "guidance/mail/inquiry_notice_subject.txt",
@@ -139,3 +160,164 @@ def _send_inquiry_mails(inquiry: Inquiry) -> None:
             logger.error(
                 "Could not send mail for inquiry %s: %s", inquiry.reference, type(error).__name__
             )
+
+
+# Handling an inquiry ---------------------------------------------------------
+
+NOTE_MAX_LENGTH = 4000
+
+
+class InquiryChangedError(Exception):
+    """The inquiry's status is no longer the one the advisor saw: someone else
+    changed it while the page was open. Nothing was saved."""
+
+
+def _person(user: AbstractBaseUser | None) -> str:
+    if user is None:
+        return _("Ingen")
+    return user.get_full_name() or user.get_username()
+
+
+def _locked(inquiry: Inquiry) -> Inquiry:
+    """The inquiry's current row, locked until the transaction ends
+    (SELECT … FOR UPDATE on PostgreSQL; SQLite serialises writers)."""
+    return Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+
+
+@transaction.atomic
+def inquiry_log_access(
+    *,
+    inquiry: Inquiry,
+    user: AbstractBaseUser | None,
+    action: str,
+    detail: str = "",
+) -> InquiryAccess:
+    """Record that ``user`` read or changed the inquiry. The reference is copied,
+    so the row outlives the inquiry. ``detail`` must hold no personal data."""
+    entry = InquiryAccess(
+        inquiry=inquiry,
+        reference=inquiry.reference,
+        user=user if user is not None and user.is_authenticated else None,
+        action=action,
+        detail=detail[:200],
+    )
+    entry.full_clean(exclude=[] if entry.user else ["user"])
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def inquiry_assign(
+    *, inquiry: Inquiry, assignee: AbstractBaseUser | None, by: AbstractBaseUser
+) -> Inquiry:
+    """Give the inquiry to ``assignee`` (an active advisor) or to nobody (None).
+    Logs the change; assigning the same person again changes and logs nothing.
+    Raises ValidationError when the assignee is not an active advisor."""
+    if assignee is not None and not selectors.active_advisors().filter(pk=assignee.pk).exists():
+        raise ValidationError(
+            {"assigned_to": _("Ärendet kan bara ges till en aktiv rådgivare.")},
+            code="not_advisor",
+        )
+    current = _locked(inquiry)
+    if current.assigned_to_id == (assignee.pk if assignee else None):
+        return current
+    with translation.override("sv"):  # the log is written in Swedish
+        detail = _("Handläggare: %(before)s → %(after)s") % {
+            "before": _person(current.assigned_to),
+            "after": _person(assignee),
+        }
+    current.assigned_to = assignee
+    current.full_clean()
+    current.save(update_fields=["assigned_to"])
+    inquiry_log_access(inquiry=current, user=by, action=InquiryAccess.Action.CHANGE, detail=detail)
+    return current
+
+
+@transaction.atomic
+def inquiry_add_note(*, inquiry: Inquiry, author: AbstractBaseUser, text: str) -> InquiryNote:
+    """Add an advisor's note (at most NOTE_MAX_LENGTH characters) and log the
+    change; the log says a note was added, never what it says."""
+    text = text.strip()
+    if len(text) > NOTE_MAX_LENGTH:
+        raise ValidationError(
+            {"text": _("Skriv högst %(limit)d tecken.") % {"limit": NOTE_MAX_LENGTH}},
+            code="max_length",
+        )
+    note = InquiryNote(inquiry=inquiry, author=author, text=text)
+    note.full_clean()
+    note.save()
+    with translation.override("sv"):
+        detail = _("Anteckning tillagd")
+    inquiry_log_access(
+        inquiry=inquiry, user=author, action=InquiryAccess.Action.CHANGE, detail=detail
+    )
+    return note
+
+
+@transaction.atomic
+def inquiry_set_status(
+    *,
+    inquiry: Inquiry,
+    status: str,
+    by: AbstractBaseUser,
+    expected_status: str | None = None,
+) -> Inquiry:
+    """Move the inquiry to ``status``. Closing stamps ``closed_at`` (the retention
+    clock starts), reopening clears it. With ``expected_status`` (what the advisor
+    saw), raises InquiryChangedError and saves nothing if the status has changed
+    since. Setting the current status again changes and logs nothing."""
+    current = _locked(inquiry)
+    if expected_status is not None and current.status != expected_status:
+        raise InquiryChangedError(current.reference)
+    if current.status == status:
+        return current
+    before = current.status
+    current.status = status
+    current.closed_at = timezone.now() if status == InquiryStatus.CLOSED else None
+    current.full_clean()
+    current.save(update_fields=["status", "closed_at"])
+    with translation.override("sv"):
+        detail = _("Status: %(before)s → %(after)s") % {
+            "before": InquiryStatus(before).label,
+            "after": InquiryStatus(status).label,
+        }
+    inquiry_log_access(inquiry=current, user=by, action=InquiryAccess.Action.CHANGE, detail=detail)
+    return current
+
+
+def inquiry_retention_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:
+    """Inquiries closed before this moment have been kept long enough: the
+    same local time INQUIRY_RETENTION_MONTHS calendar months earlier."""
+    local = timezone.localtime(now or timezone.now())
+    day = months_before(local.date(), settings.INQUIRY_RETENTION_MONTHS)
+    return local.replace(year=day.year, month=day.month, day=day.day)
+
+
+@transaction.atomic
+def inquiries_purge(*, now: datetime.datetime | None = None) -> int:
+    """Erase the closed inquiries whose retention time has run out, as the
+    privacy notice promises; their notes go with them. Their access-log rows
+    stay (the reference is kept) and each erasure gets an "erase" row. Open
+    inquiries are never erased here. Idempotent. Returns how many were erased."""
+    cutoff = inquiry_retention_cutoff(now)
+    expired = list(
+        Inquiry.objects.filter(status=InquiryStatus.CLOSED, closed_at__lt=cutoff)
+        .select_for_update()
+        .values_list("pk", "reference")
+    )
+    if not expired:
+        return 0
+    with translation.override("sv"):
+        detail = _("Raderad enligt gallringsregeln (%(months)d månader efter avslut)") % {
+            "months": settings.INQUIRY_RETENTION_MONTHS
+        }
+    Inquiry.objects.filter(pk__in=[pk for pk, _reference in expired]).delete()
+    erased = [
+        InquiryAccess(reference=reference, action=InquiryAccess.Action.ERASE, detail=detail)
+        for _pk, reference in expired
+    ]
+    for entry in erased:
+        # No inquiry any more and no person: the purge is the system's own act.
+        entry.full_clean(exclude=["inquiry", "user"])
+    InquiryAccess.objects.bulk_create(erased)
+    return len(expired)

@@ -1,13 +1,139 @@
-"""The advisors' inquiry inbox (stub; replaced by the inbox work)."""
+"""The advisors' inquiry inbox: the list, one inquiry, and the changes to it.
 
-from asfportal.permissions import staff_view
+Every showing of an inquiry's page is written to its access log, and so is
+every change (GDPR: staff access to personal data is logged)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from asfportal.permissions import staff_action, staff_view
+from guidance import selectors, services
+from guidance.models import Inquiry, InquiryAccess, InquiryStatus
+from guidance.staff.filters import InboxFilterForm
+from guidance.staff.forms import NOBODY, AssignForm, NoteForm, StatusForm, person
+
+PAGE_SIZE = 25
+
+
+def _page(queryset, number: str | None):
+    """The page asked for, or the first page and a problem when it is not a page."""
+    paginator = Paginator(queryset, PAGE_SIZE)
+    try:
+        return paginator.page(number or 1), None
+    except InvalidPage:
+        return paginator.page(1), _("Sidan du bad om finns inte. Du ser första sidan.")
 
 
 @staff_view("guidance.view_inquiry")
 def inbox(request):
-    raise NotImplementedError
+    advisors = list(selectors.active_advisors())
+    filters = InboxFilterForm(request.GET, user=request.user, advisors=advisors)
+    page, page_problem = _page(filters.filter(selectors.inbox_inquiries()), request.GET.get("sida"))
+    context = {
+        "heading": _("Ärenden"),
+        "staff_section": "inquiries",
+        "filters": filters,
+        "problems": filters.problems + ([("", page_problem)] if page_problem else []),
+        "page": page,
+    }
+    return render(request, "guidance/staff/inbox.html", context)
 
 
 @staff_view("guidance.view_inquiry")
 def inquiry_detail(request, pk):
-    raise NotImplementedError
+    return _render_detail(request, selectors.inquiry_for_detail(pk))
+
+
+def _render_detail(request, inquiry: Inquiry, *, failed=None):
+    """The inquiry's page, with ``failed`` (a bound form with errors) in place of
+    its empty twin; 200 like the public forms, the errors are in the page.
+    Showing it is logged before the log is read."""
+    services.inquiry_log_access(
+        inquiry=inquiry, user=request.user, action=InquiryAccess.Action.VIEW
+    )
+    advisors = list(selectors.active_advisors())
+    forms = {
+        "assign_form": AssignForm(
+            advisors=advisors,
+            initial={"handlaggare": inquiry.assigned_to_id or NOBODY},
+        ),
+        "note_form": NoteForm(),
+        "status_form": StatusForm(initial={"status": inquiry.status, "sett": inquiry.status}),
+    }
+    forms.update(failed or {})
+    context = {
+        "heading": _("Ärende %(reference)s") % {"reference": inquiry.reference},
+        "crumbs": [(_("Ärenden"), reverse("inquiries:inbox"))],
+        "staff_section": "inquiries",
+        "inquiry": inquiry,
+        "can_take": request.user.pk in {advisor.pk for advisor in advisors}
+        and inquiry.assigned_to_id != request.user.pk,
+        "access_log": selectors.inquiry_access_log(inquiry),
+        "access_log_limit": selectors.ACCESS_LOG_LENGTH,
+        "failed_form": next(iter((failed or {}).values()), None),
+        **forms,
+    }
+    return render(request, "guidance/staff/detail.html", context)
+
+
+@staff_action("guidance.change_inquiry")
+def inquiry_assign(request, pk):
+    inquiry = selectors.inquiry_for_detail(pk)
+    form = AssignForm(request.POST, advisors=selectors.active_advisors())
+    if not form.is_valid():
+        return _render_detail(request, inquiry, failed={"assign_form": form})
+    try:
+        services.inquiry_assign(inquiry=inquiry, assignee=form.assignee, by=request.user)
+    except ValidationError as error:  # the advisor left the group a moment ago
+        form.add_error("handlaggare", error.message_dict["assigned_to"])
+        return _render_detail(request, inquiry, failed={"assign_form": form})
+    if form.assignee is None:
+        messages.success(request, _("Ärendet har ingen handläggare nu."))
+    elif form.assignee.pk == request.user.pk:
+        messages.success(request, _("Du har tagit ärendet."))
+    else:
+        messages.success(request, _("%(name)s har nu ärendet.") % {"name": person(form.assignee)})
+    return redirect("inquiries:detail", pk=inquiry.pk)
+
+
+@staff_action("guidance.add_inquirynote")
+def inquiry_add_note(request, pk):
+    inquiry = selectors.inquiry_for_detail(pk)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, inquiry, failed={"note_form": form})
+    services.inquiry_add_note(inquiry=inquiry, author=request.user, text=form.cleaned_data["text"])
+    messages.success(request, _("Anteckningen är sparad."))
+    return redirect("inquiries:detail", pk=inquiry.pk)
+
+
+@staff_action("guidance.change_inquiry")
+def inquiry_set_status(request, pk):
+    inquiry = selectors.inquiry_for_detail(pk)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, inquiry, failed={"status_form": form})
+    status = form.cleaned_data["status"]
+    try:
+        services.inquiry_set_status(
+            inquiry=inquiry,
+            status=status,
+            by=request.user,
+            expected_status=form.cleaned_data["sett"],
+        )
+    except services.InquiryChangedError:
+        messages.error(
+            request,
+            _(
+                "Någon annan har ändrat ärendet medan du hade det öppet. "
+                "Kontrollera och försök igen."
+            ),
+        )
+    else:
+        label = InquiryStatus(status).label
+        messages.success(request, _("Ärendet har status %(status)s.") % {"status": label})
+    return redirect("inquiries:detail", pk=inquiry.pk)
