@@ -19,6 +19,7 @@ from django.contrib.postgres.search import (
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
+    Case,
     Count,
     Exists,
     F,
@@ -32,6 +33,7 @@ from django.db.models import (
     Sum,
     TextField,
     Value,
+    When,
 )
 from django.db.models.functions import Cast, Coalesce, Collate, Concat
 from django.shortcuts import get_object_or_404
@@ -39,7 +41,7 @@ from django.utils import timezone
 
 from asfportal import keyset
 from asfportal.keyset import SortKey
-from registry import pagecache
+from registry import freshness, pagecache
 from registry.models import (
     Area,
     CriterionVerification,
@@ -88,11 +90,22 @@ def _open_places_total() -> Subquery:
     return Subquery(totals, output_field=IntegerField())
 
 
+def stale_flag() -> Case:
+    """1 for a record the public is told may be out of date (see
+    ``freshness.stale``), else 0. An integer, so it can lead a keyset order.
+    The cutoff is today's, fixed when the queryset is built."""
+    return Case(
+        When(freshness.stale(), then=Value(1)), default=Value(0), output_field=IntegerField()
+    )
+
+
 def with_listing_annotations(queryset: QuerySet[SocialEnterprise]) -> QuerySet:
-    """Add ``verified_criteria`` and ``open_places_total`` as subqueries."""
+    """Add ``verified_criteria`` and ``open_places_total`` as subqueries, and
+    ``is_stale`` (0 or 1), which the card shows and the directory sorts by."""
     return queryset.annotate(
         verified_criteria=_verified_criteria_count(),
         open_places_total=_open_places_total(),
+        is_stale=stale_flag(),
     )
 
 
@@ -206,19 +219,27 @@ def filter_verified(queryset: QuerySet) -> QuerySet:
 
 def directory_sort_keys(queryset: QuerySet, sort: str) -> list[SortKey]:
     """The ordering of the directory as keyset keys. ``relevance`` needs the
-    annotations of a PostgreSQL text search; without them it is name order."""
+    annotations of a PostgreSQL text search; without them it is name order.
+
+    Name and relevance order put stale records after fresh ones (a leading
+    0/1 key, so cursors still work both ways); "checked" order has them last
+    anyway. The leading key means PostgreSQL sorts the published rows rather
+    than reading the name-order index, which is cheap at a registry's size.
+    """
     name = SortKey("sort_name", name_ordering())
     pk = SortKey("pk", kind="int")
     annotations = queryset.query.annotations
+    if sort == "checked":
+        checked = SortKey("last_checked", descending=True, nullable=True, kind="date")
+        return [checked, name, pk]
+    stale = SortKey("is_stale", None if "is_stale" in annotations else stale_flag(), kind="int")
     if sort == "relevance" and "name_similarity" in annotations:
         rank = [SortKey("search_rank", descending=True, kind="float")]
         if "search_rank" not in annotations:
             rank = []
-        return [*rank, SortKey("name_similarity", descending=True, kind="float"), name, pk]
-    if sort == "checked":
-        checked = SortKey("last_checked", descending=True, nullable=True, kind="date")
-        return [checked, name, pk]
-    return [name, pk]
+        similarity = SortKey("name_similarity", descending=True, kind="float")
+        return [stale, *rank, similarity, name, pk]
+    return [stale, name, pk]
 
 
 def order_directory(queryset: QuerySet, sort: str) -> QuerySet:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from asfportal import keyset, ratelimit
-from registry import exports, presentation, selectors, services
+from registry import exports, freshness, presentation, selectors, services
 from registry.filters import DirectoryFilter
 from registry.forms import EnterpriseReportForm
 from registry.models import HelpTopic, LegalForm
@@ -90,6 +90,10 @@ def enterprise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     enterprise = selectors.enterprise_for_profile(slug)
     context = {
         "enterprise": enterprise,
+        # Depends on today's date as well as the record: a cached page can be
+        # wrong for at most PUBLIC_PAGE_CACHE_SECONDS after the cutoff passes.
+        "is_stale": freshness.is_stale(enterprise.last_checked),
+        "stale_months": settings.STALE_AFTER_MONTHS,
         "criteria": presentation.criteria_status(enterprise),
         "jsonld": presentation.organization_jsonld(
             enterprise, request.build_absolute_uri(enterprise.get_absolute_url())

@@ -1,0 +1,35 @@
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+
+from registry import freshness
+from registry.reminders import send_review_reminders
+
+
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise CommandError(f"--date must be a date written YYYY-MM-DD, not {value!r}.") from None
+
+
+class Command(BaseCommand):
+    help = "Mail each published enterprise due for review (REVIEW_DUE_MONTHS) a request to "
+    help += "confirm its details, at most once per REVIEW_REMINDER_INTERVAL_DAYS, and the "
+    help += "advisors one list of all records due. Run it daily; a second run the same day "
+    help += "sends nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--date", help="Run as if today were this day (YYYY-MM-DD), for tests and backfills."
+        )
+
+    def handle(self, *args, date: str | None = None, **options):
+        day = _date(date) if date else freshness.today()
+        result = send_review_reminders(today=day)
+        digest = "digest sent" if result.digest_sent else "no digest"
+        self.stdout.write(
+            f"Review reminders for {day}: {result.reminded} sent, "
+            f"{result.failed} failed, {result.skipped_recently_reminded} reminded recently, "
+            f"{result.without_email} without e-mail; {digest}."
+        )

@@ -1,0 +1,169 @@
+"""Freshness to the public: the notice on a stale profile, the line on a stale
+card, and stale records sorted after fresh ones (keyset pages included)."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from registry import selectors
+from registry.freshness import months_before
+from registry.models import SocialEnterprise
+from tests.factories import EnterpriseFactory, OfferingFactory, TargetGroupFactory
+
+pytestmark = pytest.mark.django_db
+URL = reverse("registry:enterprise_list")
+STALE_LINE = "Uppgifterna kan vara inaktuella"
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Some tests read the view's context, which a cached page has not."""
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+
+
+def months_ago(months: int, extra_days: int = 0) -> datetime.date:
+    return months_before(timezone.localdate(), months) - datetime.timedelta(days=extra_days)
+
+
+def profile_html(client, enterprise) -> str:
+    url = reverse("registry:enterprise_detail", kwargs={"slug": enterprise.slug})
+    return client.get(url).content.decode()
+
+
+def names(response) -> list[str]:
+    return [e.name for e in response.context["page"].object_list]
+
+
+def test_profile_checked_exactly_18_months_ago_has_no_notice(client):
+    enterprise = EnterpriseFactory(last_checked=months_ago(18))
+
+    html = profile_html(client, enterprise)
+
+    assert STALE_LINE not in html
+
+
+def test_profile_checked_18_months_and_a_day_ago_says_it_may_be_out_of_date(client):
+    enterprise = EnterpriseFactory(last_checked=months_ago(18, extra_days=1), phone="08-12 34 56")
+
+    html = profile_html(client, enterprise)
+
+    assert STALE_LINE in html
+    assert "för mer än 18 månader sedan" in html
+    assert "Kontakta företaget innan du åker dit." in html
+    assert '<a href="#kontakt">Se kontaktuppgifterna</a>' in html
+    assert 'id="kontakt"' in html
+
+
+def test_profile_never_checked_says_the_municipality_has_not_checked_it(client):
+    enterprise = EnterpriseFactory(last_checked=None)
+
+    html = profile_html(client, enterprise)
+
+    assert STALE_LINE in html
+    assert "Kommunen har inte kontrollerat uppgifterna om företaget." in html
+    assert "månader sedan" not in html
+    # No phone, e-mail or website: nothing to link to.
+    assert 'href="#kontakt"' not in html
+
+
+def test_profile_notice_follows_the_setting(client, settings):
+    settings.STALE_AFTER_MONTHS = 6
+    enterprise = EnterpriseFactory(last_checked=months_ago(7))
+
+    html = profile_html(client, enterprise)
+
+    assert "för mer än 6 månader sedan" in html
+
+
+def test_stale_profile_query_count_is_unchanged(client, django_assert_num_queries):
+    enterprise = EnterpriseFactory(last_checked=None)
+    OfferingFactory(
+        enterprise=enterprise, target_groups=[TargetGroupFactory()], referrers=["egen_anmalan"]
+    )
+    url = reverse("registry:enterprise_detail", kwargs={"slug": enterprise.slug})
+
+    # row, industries, offerings, target groups, referrers, verifications
+    with django_assert_num_queries(6):
+        response = client.get(url)
+
+    assert response.context["is_stale"] is True
+
+
+def test_directory_card_marks_stale_records_only(client):
+    EnterpriseFactory(name="Färskt", last_checked=months_ago(18))
+    EnterpriseFactory(name="Gammalt", last_checked=months_ago(18, extra_days=1))
+    EnterpriseFactory(name="Aldrig", last_checked=None)
+
+    response = client.get(URL)
+
+    flags = {e.name: e.is_stale for e in response.context["page"].object_list}
+    assert flags == {"Färskt": 0, "Gammalt": 1, "Aldrig": 1}
+    assert response.content.decode().count(STALE_LINE) == 2
+
+
+@pytest.mark.parametrize("sort", ["namn", "relevans"])
+def test_stale_aaa_comes_after_fresh_ooo(client, sort):
+    EnterpriseFactory(name="Aaa", description="kafé", last_checked=months_ago(24))
+    EnterpriseFactory(name="Ööö", description="kafé", last_checked=months_ago(1))
+
+    listed = names(client.get(URL, {"sortering": sort}))
+    searched = names(client.get(URL, {"sortering": sort, "q": "kafé"}))
+
+    assert listed == ["Ööö", "Aaa"]
+    assert searched == ["Ööö", "Aaa"]
+
+
+def test_checked_order_is_unchanged_newest_first_never_checked_last(client):
+    EnterpriseFactory(name="Aaa", last_checked=months_ago(24))
+    EnterpriseFactory(name="Bbb", last_checked=None)
+    EnterpriseFactory(name="Ööö", last_checked=months_ago(1))
+
+    assert names(client.get(URL, {"sortering": "kontrollerad"})) == ["Ööö", "Aaa", "Bbb"]
+
+
+@pytest.mark.parametrize("sort", ["namn", "relevans"])
+def test_stale_records_come_last_across_page_boundaries_both_ways(client, settings, sort):
+    settings.DIRECTORY_PAGE_SIZE = 2
+    for name in ["Bbb", "Ddd", "Ööö"]:
+        EnterpriseFactory(name=name, last_checked=months_ago(2))
+    EnterpriseFactory(name="Aaa", last_checked=months_ago(30))
+    EnterpriseFactory(name="Ccc", last_checked=None)
+    expected = [["Bbb", "Ddd"], ["Ööö", "Aaa"], ["Ccc"]]
+
+    forward, response = [], client.get(URL, {"sortering": sort})
+    forward.append(names(response))
+    while response.context["page"].has_next:
+        cursor = response.context["page"].next_cursor
+        response = client.get(URL, {"sortering": sort, "sida": cursor})
+        forward.append(names(response))
+    backward = [names(response)]
+    while response.context["page"].has_previous:
+        cursor = response.context["page"].previous_cursor
+        response = client.get(URL, {"sortering": sort, "sida": cursor})
+        backward.insert(0, names(response))
+
+    assert forward == expected
+    assert backward == expected
+
+
+def test_order_directory_puts_stale_last_without_the_listing_annotation():
+    EnterpriseFactory(name="Aaa", last_checked=None)
+    EnterpriseFactory(name="Bbb", last_checked=months_ago(1))
+    plain = SocialEnterprise.objects.published()
+
+    ordered = selectors.order_directory(plain, "name")
+
+    assert [e.name for e in ordered] == ["Bbb", "Aaa"]
+
+
+def test_directory_query_count_is_unchanged_with_stale_records(client, django_assert_num_queries):
+    for index in range(6):
+        EnterpriseFactory(last_checked=None if index % 2 else months_ago(1))
+    client.get(URL)  # the taxonomies are cached after the first page
+
+    with django_assert_num_queries(4):
+        response = client.get(URL, {"sortering": "namn"})
+
+    assert response.context["page"].count == 6
