@@ -73,11 +73,26 @@ def empty_cache():
     cache.clear()
 
 
+def ensure_staff_groups() -> None:
+    """The staff groups as the data migration makes them. A transactional test
+    (the browser tests) empties every table when it ends, groups included, so
+    later tests make them again with the migration's own function."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    if Group.objects.filter(name__in=["Rådgivare", "Redaktör"]).count() < 2:
+        migration = importlib.import_module("asfportal.migrations.0001_staff_groups")
+        migration.create_groups(apps, None)
+
+
 def _user_in_group(username: str, group: str | None, **extra):
     from django.contrib.auth.models import Group
 
     from tests.factories import UserFactory
 
+    ensure_staff_groups()
     user = UserFactory(username=username, first_name=username.capitalize(), **extra)
     user.set_password("korrekt-hast-batteri-42")
     user.save()

@@ -79,11 +79,14 @@ def _permissions(apps, wanted):
 
 def create_groups(apps, schema_editor):
     # Permissions are normally made after all migrations have run; make them now.
+    # (create_permissions skips an app config without a models module, which a
+    # migration's app configs lack.)
     for label in ("registry", "guidance"):
         app_config = apps.get_app_config(label)
-        app_config.models_module = True
+        original = getattr(app_config, "models_module", None)
+        app_config.models_module = original or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = original
     Group = apps.get_model("auth", "Group")
     for name, wanted in ((ADVISOR, ADVISOR_PERMISSIONS), (EDITOR, EDITOR_PERMISSIONS)):
         group, _created = Group.objects.get_or_create(name=name)

@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from asfportal.middleware import StaffIdleTimeoutMiddleware
+from tests.conftest import ensure_staff_groups
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,7 @@ LOGIN = "/handlaggare/konto/logga-in/"
 
 
 def permissions(group: str) -> set[str]:
+    ensure_staff_groups()  # emptied by an earlier transactional test, if any
     rows = Group.objects.get(name=group).permissions.select_related("content_type")
     return {f"{p.content_type.app_label}.{p.codename}" for p in rows}
 
