@@ -357,9 +357,7 @@ def enterprise_create_with_offerings(
     *, fields: dict, industries: Iterable[Industry], offerings: Iterable[OfferingChange]
 ) -> SocialEnterprise:
     """A new record from the advisors' form: a draft until it is published."""
-    enterprise = enterprise_create(
-        industries=industries, status=PublicationStatus.DRAFT, **fields
-    )
+    enterprise = enterprise_create(industries=industries, status=PublicationStatus.DRAFT, **fields)
     _apply_offerings(enterprise, offerings)
     enterprise_refresh_search_document(enterprise=enterprise)
     return enterprise
@@ -407,7 +405,7 @@ def enterprise_set_status(*, enterprise: SocialEnterprise, status: str) -> Socia
 def enterprise_mark_checked(
     *, enterprise: SocialEnterprise, user: AbstractBaseUser, on: datetime.date | None = None
 ) -> SocialEnterprise:
-    """"Kontrollerad idag": stamp the check with the advisor. The version is not
+    """ "Kontrollerad idag": stamp the check with the advisor. The version is not
     bumped, so an edit form open elsewhere can still be saved; the edit form
     does not carry these two fields, so it cannot undo the stamp."""
     current = _lock(SocialEnterprise, enterprise.pk, None)
