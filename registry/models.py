@@ -434,7 +434,9 @@ class Place(models.Model):
 class Session(models.Model):
     """A dated visit at a place, such as a drop-in advice hour at a library."""
 
-    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="sessions")
+    place = models.ForeignKey(
+        Place, verbose_name=_("plats"), on_delete=models.CASCADE, related_name="sessions"
+    )
     title = models.CharField(_("rubrik"), max_length=200)
     description = models.TextField(_("beskrivning"), blank=True)
     starts_at = models.DateTimeField(_("börjar"))

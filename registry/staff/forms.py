@@ -275,6 +275,7 @@ class SessionForm(forms.ModelForm):
     def __init__(self, *args, places=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["place"].queryset = places
+        self.fields["place"].label_from_instance = lambda place: place.name
         swedish_blanks(self)
         for name in ("starts_at", "ends_at"):
             self.fields[name].widget.format = "%Y-%m-%dT%H:%M"
