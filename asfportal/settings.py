@@ -230,7 +230,7 @@ STALE_AFTER_MONTHS = env_int("STALE_AFTER_MONTHS", 18)
 # An enterprise is reminded at most once in this many days.
 REVIEW_REMINDER_INTERVAL_DAYS = env_int("REVIEW_REMINDER_INTERVAL_DAYS", 30)
 # CSV import limits: larger files are refused with a message, not half-read.
-IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 2000)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 1000)
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 2 * 1024 * 1024)
 # Where new inquiries are announced (the advisors' shared mailbox).
 ADVISORS_EMAIL = env_str("ADVISORS_EMAIL", CONTACT_EMAIL)

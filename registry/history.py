@@ -88,15 +88,22 @@ def _display(model_field, value, names: _Names) -> str:
     return str(value)
 
 
+def _sentence_case(label: str) -> str:
+    """Raise only the first letter, so "LOU-underlag" keeps its capitals."""
+    return label[:1].upper() + label[1:]
+
+
 def _diff(model, old, new, names: _Names) -> list[FieldChange]:
     changes = []
     for model_field in _fields(model):
+        if model_field.name == "enterprise":  # an offering's own record: implied
+            continue
         before = getattr(old, model_field.attname) if old is not None else None
         after = getattr(new, model_field.attname)
         if before != after and not (old is None and after in (None, "", False)):
             changes.append(
                 FieldChange(
-                    str(model_field.verbose_name).capitalize(),
+                    _sentence_case(str(model_field.verbose_name)),
                     _display(model_field, before, names),
                     _display(model_field, after, names),
                 )

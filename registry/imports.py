@@ -490,11 +490,15 @@ def import_check(text: str) -> ImportReport:
 
 
 def import_create(
-    *, user: AbstractBaseUser, filename: str, text: str, publish: bool
+    *, user: AbstractBaseUser, filename: str, text: str, publish: bool, warnings=()
 ) -> EnterpriseImport:
     """Keep an uploaded file's text for its dry run and the go-ahead."""
     batch = EnterpriseImport(
-        created_by=user, filename=filename[-255:] or "import.csv", text=text, publish=publish
+        created_by=user,
+        filename=filename[-255:] or "import.csv",
+        text=text,
+        publish=publish,
+        warnings=[str(warning) for warning in warnings],
     )
     batch.full_clean()
     batch.save()
@@ -515,6 +519,7 @@ def _create_all(batch: EnterpriseImport, report: ImportReport, user: AbstractBas
     batch.applied_at = timezone.now()
     batch.applied_count = len(created)
     batch.save(update_fields=["applied_at", "applied_count"])
+    batch.created_enterprises.set(created)
 
 
 def import_apply(*, batch: EnterpriseImport, user: AbstractBaseUser) -> ImportReport:
@@ -547,7 +552,5 @@ def import_apply(*, batch: EnterpriseImport, user: AbstractBaseUser) -> ImportRe
 
 
 def imported_enterprises(*, batch: EnterpriseImport) -> list[SocialEnterprise]:
-    """The records an applied batch created, as they are now, found by the
-    file's organisation numbers (one query)."""
-    numbers = [number for number in map(_normalised, _rows(batch.text).rows) if number]
-    return list(SocialEnterprise.objects.filter(org_number__in=numbers).order_by("name", "pk"))
+    """The records an applied batch created, as they are now (one query)."""
+    return list(batch.created_enterprises.order_by("name", "pk"))

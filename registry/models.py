@@ -570,6 +570,12 @@ class EnterpriseImport(models.Model):
     filename = models.CharField(_("filnamn"), max_length=255)
     text = models.TextField(_("innehåll"))
     publish = models.BooleanField(_("publicera direkt"), default=False)
+    # What reading the file noticed, such as a Windows-1252 encoding: the stored
+    # text is already decoded, so the report could not tell it again.
+    warnings = models.JSONField(_("varningar"), default=list, blank=True)
+    created_enterprises = models.ManyToManyField(
+        SocialEnterprise, verbose_name=_("inlästa företag"), blank=True, related_name="+"
+    )
     applied_at = models.DateTimeField(_("inläst"), null=True, blank=True)
     applied_count = models.PositiveIntegerField(_("antal inlästa"), default=0)
 

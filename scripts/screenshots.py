@@ -27,6 +27,15 @@ PAGES = {
     "en-directory": "/en/foretag/",
     "not-found": "/finns-inte/",
 }
+# Staff pages, signed in as the demo advisor (make run creates it).
+STAFF_PAGES = {
+    "staff-dashboard": "/handlaggare/",
+    "staff-enterprises": "/handlaggare/foretag/?freshness=due",
+    "staff-inbox": "/handlaggare/arenden/",
+    "staff-reports": "/handlaggare/anmalningar/",
+    "staff-partners": "/handlaggare/partner/",
+    "staff-import": "/handlaggare/foretag/import/",
+}
 SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
@@ -42,6 +51,7 @@ def main() -> None:
                 page.goto(base + path)
                 page.screenshot(path=out / f"{name}-{size_name}.png", full_page=True)
             walk_flow(page, base, out, size_name)
+            walk_staff(page, base, out, size_name)
             page.close()
         browser.close()
     print(f"Screenshots in {out}/")
@@ -63,6 +73,33 @@ def walk_flow(page, base: str, out: Path, size_name: str) -> None:
     page.emulate_media(media="print")
     page.screenshot(path=out / f"flow-result-print-{size_name}.png", full_page=True)
     page.emulate_media(media="screen")
+    page.context.clear_cookies()
+
+
+def walk_staff(page, base: str, out: Path, size_name: str) -> None:
+    """Sign in as the demo advisor; edit a record, its history, an inquiry."""
+    page.goto(base + "/handlaggare/konto/logga-in/")
+    page.screenshot(path=out / f"staff-login-{size_name}.png", full_page=True)
+    page.get_by_label("Användarnamn").fill("radgivare")
+    page.get_by_label("Lösenord").fill("demo-radgivare")
+    page.get_by_role("button", name="Logga in").click()
+    for name, path in STAFF_PAGES.items():
+        page.goto(base + path)
+        page.screenshot(path=out / f"{name}-{size_name}.png", full_page=True)
+    page.goto(base + "/handlaggare/foretag/")
+    page.locator(".staff-table tbody a").first.click()
+    page.screenshot(path=out / f"staff-edit-{size_name}.png", full_page=True)
+    page.get_by_role("button", name="Kontrollerad idag").click()
+    page.get_by_role("link", name="Kriterier, Skoopi och LOU").click()
+    page.screenshot(path=out / f"staff-verify-{size_name}.png", full_page=True)
+    page.go_back()
+    page.get_by_role("link", name="Historik").click()
+    page.screenshot(path=out / f"staff-history-{size_name}.png", full_page=True)
+    page.goto(base + "/handlaggare/arenden/")
+    inquiry = page.locator("table a").first
+    if inquiry.count():
+        inquiry.click()
+        page.screenshot(path=out / f"staff-inquiry-{size_name}.png", full_page=True)
     page.context.clear_cookies()
 
 

@@ -95,9 +95,8 @@ def import_upload(request):
             filename=form.cleaned_data["file"].name,
             text=form.uploaded.text,
             publish=form.cleaned_data.get("publish", False),
+            warnings=form.uploaded.warnings,
         )
-        for warning in form.uploaded.warnings:
-            messages.warning(request, warning)
         return redirect("registry_staff:import_report", pk=batch.pk)
     context = _context(
         form=form,

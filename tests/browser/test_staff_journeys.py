@@ -104,7 +104,9 @@ def test_advisor_verifies_criteria_and_evidence(
     axe_check(page)
 
 
-def test_edit_without_javascript_and_a_clear_error(no_js_page, live_server, advisor, record, sign_in):
+def test_edit_without_javascript_and_a_clear_error(
+    no_js_page, live_server, advisor, record, sign_in
+):
     page = no_js_page
     sign_in(page, advisor)
     page.goto(f"{live_server.url}/handlaggare/foretag/{record.pk}/")

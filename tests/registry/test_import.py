@@ -156,7 +156,7 @@ def test_read_10000_rows_are_refused_with_count_and_limit():
     message = file_error(data)
 
     assert "10\xa0000 rader" in message
-    assert "högst 2\xa0000" in message
+    assert "högst 1\xa0000" in message
 
 
 def test_read_larger_than_the_byte_limit_is_refused(settings):
@@ -387,6 +387,25 @@ def report_url(batch) -> str:
 
 def upload(client, data: bytes, name="foretag.csv", **extra):
     return client.post(UPLOAD_URL, {"file": SimpleUploadedFile(name, data), **extra})
+
+
+def test_encoding_warning_stays_on_the_report_and_created_records_stay_listed(advisor_client):
+    response = upload(
+        advisor_client, csv_bytes(row(namn="Grönsaksodlarna i Åby"), encoding="cp1252")
+    )
+    batch = EnterpriseImport.objects.get()
+
+    first = advisor_client.get(response["Location"]).content.decode()
+    again = advisor_client.get(report_url(batch)).content.decode()
+    advisor_client.post(report_url(batch))
+    created = SocialEnterprise.objects.get()
+    created.org_number = "7699999996"  # edited after the import
+    created.save()
+    applied = advisor_client.get(report_url(batch)).content.decode()
+
+    assert "Windows-1252" in first and "Windows-1252" in again
+    assert list(batch.created_enterprises.all()) == [created]
+    assert "Grönsaksodlarna i Åby" in applied
 
 
 def test_urls_are_swedish(advisor):
