@@ -172,3 +172,27 @@ def test_a_decided_report_is_not_decided_twice(advisor_client):
     waiting.refresh_from_db()
     assert waiting.decision == "rejected"
     assert waiting.enterprise.status == PublicationStatus.ARCHIVED
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_partner_list_query_count_is_fixed(advisor_client, rows, django_assert_max_num_queries):
+    for _ in range(rows):
+        SessionFactory(place=PlaceFactory())
+    advisor_client.get(reverse("registry_staff:partner_list"))
+
+    with django_assert_max_num_queries(7):
+        response = advisor_client.get(reverse("registry_staff:partner_list"))
+
+    assert response.content.decode().count("Ja</td>") == rows  # upcoming sessions
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_review_queue_query_count_is_fixed(advisor_client, rows, django_assert_max_num_queries):
+    for _ in range(rows):
+        report()
+    advisor_client.get(reverse("registry_staff:report_list"))
+
+    with django_assert_max_num_queries(7):
+        response = advisor_client.get(reverse("registry_staff:report_list"))
+
+    assert len(response.context["waiting"]) == rows
