@@ -310,3 +310,7 @@ class InquiryAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        """Erasing goes through the inbox, which writes the access log."""
+        return False

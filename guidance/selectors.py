@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from guidance.flows import ChoiceNode, FlowGraph, QuestionNode
 from guidance.models import (
@@ -145,6 +146,20 @@ def inquiry_for_detail(pk: int) -> Inquiry:
     )
 
 
+def inquiry_for_erase(pk: int) -> Inquiry:
+    """One inquiry with ``note_count``, for the erase page; 404 when missing.
+    One query."""
+    return get_object_or_404(Inquiry.objects.annotate(note_count=Count("notes")), pk=pk)
+
+
+def inquiry_was_erased(reference: str) -> bool:
+    """Whether the log says the inquiry with this reference was erased. One query."""
+    if not reference:
+        return False
+    erased = InquiryAccess.objects.filter(reference=reference, action=InquiryAccess.Action.ERASE)
+    return erased.exists()
+
+
 def inquiry_access_log(inquiry: Inquiry, limit: int = ACCESS_LOG_LENGTH) -> list[InquiryAccess]:
     """The inquiry's latest access-log rows with their users. One query."""
     return list(
@@ -152,6 +167,50 @@ def inquiry_access_log(inquiry: Inquiry, limit: int = ACCESS_LOG_LENGTH) -> list
         .select_related("user")
         .order_by("-at", "-pk")[:limit]
     )
+
+
+def _local_time(moment) -> str | None:
+    return timezone.localtime(moment).isoformat() if moment else None
+
+
+def _person(user: AbstractBaseUser | None) -> str | None:
+    return (user.get_full_name() or user.get_username()) if user else None
+
+
+def inquiry_export_document(inquiry: Inquiry) -> dict:
+    """What is kept about the person in this inquiry, as plain JSON-ready data:
+    the inquiry's fields (choices by their labels in the active language), the
+    attached answers (all that are stored) with the time of consent, and the
+    notes with author and time. Times are local ISO 8601. No queries when the
+    inquiry comes from ``inquiry_for_detail``."""
+    return {
+        "reference": inquiry.reference,
+        "exported_at": _local_time(timezone.now()),
+        "inquiry": {
+            "created_at": _local_time(inquiry.created_at),
+            "name": inquiry.name,
+            "email": inquiry.email,
+            "phone": inquiry.phone,
+            "preferred_time": inquiry.get_preferred_time_display(),
+            "topic": inquiry.get_topic_display(),
+            "message": inquiry.message,
+            "status": inquiry.get_status_display(),
+            "closed_at": _local_time(inquiry.closed_at),
+            "assigned_to": _person(inquiry.assigned_to),
+        },
+        "attached_answers": {
+            "consent_at": _local_time(inquiry.answers_consent_at),
+            "answers": list(inquiry.flow_answers),
+        },
+        "notes": [
+            {
+                "author": _person(note.author),
+                "created_at": _local_time(note.created_at),
+                "text": note.text,
+            }
+            for note in inquiry.notes.all()
+        ],
+    }
 
 
 @dataclass(frozen=True)

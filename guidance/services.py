@@ -285,6 +285,55 @@ def inquiry_set_status(
     return current
 
 
+@transaction.atomic
+def inquiry_remove_answers(*, inquiry: Inquiry, by: AbstractBaseUser) -> Inquiry:
+    """The person has withdrawn consent to the attached advice-flow answers:
+    remove them and the consent time, and log the change (not the answers).
+    When there is nothing to remove (a second click), changes and logs nothing."""
+    current = _locked(inquiry)
+    if not current.flow_answers and current.answers_consent_at is None:
+        return current
+    current.flow_answers = []
+    current.answers_consent_at = None
+    current.full_clean()
+    current.save(update_fields=["flow_answers", "answers_consent_at"])
+    with translation.override("sv"):
+        detail = _("Bifogade svar borttagna")
+    inquiry_log_access(inquiry=current, user=by, action=InquiryAccess.Action.CHANGE, detail=detail)
+    return current
+
+
+@transaction.atomic
+def inquiry_export(*, inquiry: Inquiry, by: AbstractBaseUser) -> dict:
+    """Everything kept about the person in this inquiry, for a subject-access
+    request (``selectors.inquiry_export_document``), and a log row saying it was
+    exported. ``inquiry`` should have its notes and their authors prefetched."""
+    with translation.override("sv"):
+        detail = _("Exporterade uppgifterna")
+        document = selectors.inquiry_export_document(inquiry)
+    inquiry_log_access(inquiry=inquiry, user=by, action=InquiryAccess.Action.VIEW, detail=detail)
+    return document
+
+
+@transaction.atomic
+def inquiry_erase(*, inquiry: Inquiry, by: AbstractBaseUser) -> InquiryAccess:
+    """Erase the inquiry now (the person asked for it, or it was never theirs):
+    its notes go with it; its access-log rows stay with the reference only, and
+    an "erase" row records who erased it. Raises Inquiry.DoesNotExist when it was
+    erased meanwhile. Returns the erase row."""
+    current = _locked(inquiry)
+    reference = current.reference
+    current.delete()
+    with translation.override("sv"):
+        detail = _("Raderad av en handläggare")
+    entry = InquiryAccess(
+        reference=reference, user=by, action=InquiryAccess.Action.ERASE, detail=detail
+    )
+    entry.full_clean(exclude=["inquiry"])
+    entry.save()
+    return entry
+
+
 def inquiry_retention_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:
     """Inquiries closed before this moment have been kept long enough: the
     same local time INQUIRY_RETENTION_MONTHS calendar months earlier."""

@@ -98,7 +98,7 @@ def staff_columns() -> list[str]:
         _("Antal anställda"),
         _("Senast kontrollerad"),
         _("Kontrollerad av"),
-        _("Kriterier kontrollerade"),
+        _("Kriterier uppfyllda"),
         _("Skoopi-certifierad"),
         _("Skoopi gäller till"),
         _("LOU-andel (%)"),

@@ -48,6 +48,7 @@ ADVISOR_PERMISSIONS = {
     "guidance": [
         "view_inquiry",
         "change_inquiry",
+        "delete_inquiry",  # erasure at the person's request, logged
         "view_inquirynote",
         "add_inquirynote",
     ],

@@ -52,9 +52,7 @@ class InboxFilterForm(forms.Form):
         label=_("Handläggare"),
         required=False,
         error_messages={
-            "invalid_choice": _(
-                "Den handläggaren finns inte bland rådgivarna. Du ser allas ärenden."
-            )
+            "invalid_choice": _("Den personen finns inte bland rådgivarna. Du ser allas ärenden.")
         },
     )
 

@@ -21,7 +21,7 @@ class AssignForm(forms.Form):
     handlaggare = forms.ChoiceField(
         label=_("Handläggare"),
         error_messages={
-            "required": _("Välj en handläggare eller Ingen."),
+            "required": _("Välj en handläggare eller Ingen handläggare."),
             "invalid_choice": _("Välj en rådgivare i listan. Ärenden kan bara ges till rådgivare."),
         },
     )

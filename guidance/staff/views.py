@@ -1,14 +1,20 @@
 """The advisors' inquiry inbox: the list, one inquiry, and the changes to it.
 
 Every showing of an inquiry's page is written to its access log, and so is
-every change (GDPR: staff access to personal data is logged)."""
+every change, export and erasure (GDPR: staff access to personal data is logged).
+The person's rights are acted on here: a copy of their data (export), withdrawn
+consent to the attached answers, and erasure."""
+
+import json
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
 from asfportal.permissions import staff_action, staff_view
 from guidance import selectors, services
@@ -137,3 +143,62 @@ def inquiry_set_status(request, pk):
         label = InquiryStatus(status).label
         messages.success(request, _("Ärendet har status %(status)s.") % {"status": label})
     return redirect("inquiries:detail", pk=inquiry.pk)
+
+
+@staff_action("guidance.change_inquiry")
+def inquiry_remove_answers(request, pk):
+    inquiry = get_object_or_404(Inquiry, pk=pk)
+    services.inquiry_remove_answers(inquiry=inquiry, by=request.user)
+    messages.success(request, _("De bifogade svaren är borttagna."))
+    return redirect("inquiries:detail", pk=inquiry.pk)
+
+
+@staff_view("guidance.view_inquiry")
+@require_GET
+def inquiry_export(request, pk):
+    """The person's data as a JSON file, for a request to see it (GDPR art. 15)."""
+    inquiry = selectors.inquiry_for_detail(pk)
+    document = services.inquiry_export(inquiry=inquiry, by=request.user)
+    response = HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"arende-{inquiry.reference}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@staff_view("guidance.view_inquiry", "guidance.delete_inquiry")
+@require_http_methods(["GET", "POST"])
+def inquiry_erase(request, pk):
+    """GET: what erasing deletes and what is kept; POST: erase. The page shows no
+    personal data (the reference, dates and counts), so showing it is not logged."""
+    if request.method == "POST":
+        return _erase(request, pk)
+    inquiry = selectors.inquiry_for_erase(pk)
+    context = {
+        "heading": _("Radera ärende %(reference)s") % {"reference": inquiry.reference},
+        "crumbs": [
+            (_("Ärenden"), reverse("inquiries:inbox")),
+            (inquiry.reference, reverse("inquiries:detail", args=[inquiry.pk])),
+        ],
+        "staff_section": "inquiries",
+        "inquiry": inquiry,
+    }
+    return render(request, "guidance/staff/erase.html", context)
+
+
+def _erase(request, pk):
+    """Erase and go to the inbox. A second POST for an inquiry already erased
+    (a double click, or two advisors at once) lands there too, with the same
+    message, when the form's reference is in the log as erased; otherwise 404."""
+    reference = request.POST.get("referens", "")
+    try:
+        inquiry = Inquiry.objects.get(pk=pk)
+        reference = inquiry.reference
+        services.inquiry_erase(inquiry=inquiry, by=request.user)
+    except Inquiry.DoesNotExist:
+        if not selectors.inquiry_was_erased(reference):
+            raise Http404 from None
+    messages.success(request, _("Ärendet %(reference)s är raderat.") % {"reference": reference})
+    return redirect("inquiries:inbox")

@@ -43,6 +43,7 @@ def test_advisor_group_has_exactly_the_registry_and_inquiry_permissions():
         "registry.view_area",
         "guidance.view_inquiry",
         "guidance.change_inquiry",
+        "guidance.delete_inquiry",
         "guidance.view_inquirynote",
         "guidance.add_inquirynote",
     }
@@ -65,7 +66,7 @@ def test_login_with_the_sites_own_page_lands_on_the_dashboard(client, advisor):
     page = client.get(LOGIN)
     response = client.post(LOGIN, {"username": "rut", "password": PASSWORD})
 
-    assert "Inloggningen är för kommunens rådgivare och redaktörer." in page.content.decode()
+    assert "Bara kommunens rådgivare och redaktörer kan logga in här." in page.content.decode()
     assert response["Location"] == reverse("staff:dashboard")
 
 

@@ -55,6 +55,7 @@ POST_ONLY = {
     "inquiries:assign",
     "inquiries:add_note",
     "inquiries:set_status",
+    "inquiries:remove_answers",
 }
 
 # What the editor group may do in the admin, per model: v(iew) a(dd) c(hange) d(elete).

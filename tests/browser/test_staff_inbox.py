@@ -7,7 +7,7 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from guidance.models import Inquiry, InquiryNote, InquiryStatus
+from guidance.models import Inquiry, InquiryAccess, InquiryNote, InquiryStatus
 from guidance.services import inquiry_submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -83,3 +83,39 @@ def test_advisor_handles_an_inquiry_with_javascript(
 def test_advisor_handles_an_inquiry_without_javascript(no_js_page, live_server, advisor, sign_in):
     """axe-core needs JavaScript, so the test above does the scans."""
     handle_from_new_to_closed(no_js_page, live_server, advisor, sign_in, check=lambda page: None)
+
+
+def test_advisor_erases_an_inquiry_at_the_persons_request(
+    page, live_server, advisor, sign_in, axe_check, console_errors
+):
+    """The erase page is reached from the inquiry, says what goes, and the
+    inquiry is gone from the inbox afterwards; the log keeps the reference."""
+    inquiry, _created = inquiry_submit(
+        submission_token=uuid.uuid4(),
+        name="Sara Lind",
+        topic="jobba",
+        email="sara@example.se",
+        message="Radera min förfrågan, tack.",
+    )
+    sign_in(page, advisor)
+    page.goto(live_server.url + "/handlaggare/arenden/")
+    page.get_by_role("row", name=re.compile(inquiry.reference)).get_by_role(
+        "link", name=inquiry.reference
+    ).click()
+
+    page.get_by_role("link", name="Radera ärendet").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Radera ärende {inquiry.reference}")
+    expect(page.get_by_role("main")).to_contain_text("Personens kontaktuppgifter")
+    expect(page.get_by_role("main")).to_contain_text("Åtkomstloggen sparar bara referensnumret")
+    axe_check(page)
+    page.get_by_role("button", name="Radera ärendet").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ärenden")
+    expect(page.locator(".notice")).to_have_text(f"Ärendet {inquiry.reference} är raderat.")
+    expect(page.get_by_role("row", name=re.compile(inquiry.reference))).to_have_count(0)
+    expect(page.get_by_text("Sara Lind")).to_have_count(0)
+    assert not Inquiry.objects.exists()
+    assert list(InquiryAccess.objects.filter(action="erase").values_list("reference", "user")) == [
+        (inquiry.reference, advisor.pk)
+    ]
+    assert console_errors == []

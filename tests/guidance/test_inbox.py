@@ -133,8 +133,8 @@ def test_assignee_choices_are_active_advisors_only(advisor_client, editor):
     [
         ({"status": "hackad"}, "Den statusen finns inte. Du ser öppna ärenden i stället."),
         ({"amne": "<script>"}, "Det ämnet finns inte. Du ser ärenden om alla ämnen."),
-        ({"handlaggare": "99999"}, "Den handläggaren finns inte bland rådgivarna."),
-        ({"handlaggare": "x' OR 1=1"}, "Den handläggaren finns inte bland rådgivarna."),
+        ({"handlaggare": "99999"}, "Den personen finns inte bland rådgivarna."),
+        ({"handlaggare": "x' OR 1=1"}, "Den personen finns inte bland rådgivarna."),
         ({"sida": "abc"}, "Sidan du bad om finns inte. Du ser första sidan."),
         ({"sida": "999"}, "Sidan du bad om finns inte. Du ser första sidan."),
     ],
@@ -153,7 +153,7 @@ def test_bad_filter_values_are_ignored_with_a_message(advisor_client, params, me
 def test_editor_cannot_be_used_as_assignee_filter(advisor_client, editor):
     make_inquiry(assigned_to=None)
     response = advisor_client.get(URL, {"handlaggare": str(editor.pk)})
-    assert "Den handläggaren finns inte bland rådgivarna." in response.text
+    assert "Den personen finns inte bland rådgivarna." in response.text
     assert len(references(response)) == 1
 
 

@@ -254,7 +254,7 @@ def test_assign_to_someone_not_an_active_advisor_is_a_form_error(advisor_client,
     assert "Något behöver rättas" in response.text
     assert (
         "Välj en rådgivare i listan." in response.text
-        or "Välj en handläggare eller Ingen." in response.text
+        or "Välj en handläggare eller Ingen handläggare." in response.text
     )
     inquiry.refresh_from_db()
     assert inquiry.assigned_to is None
