@@ -46,7 +46,7 @@ class StaffPasswordChangeDoneView(auth_views.PasswordChangeDoneView):
 @staff_view("registry.view_socialenterprise", "guidance.view_inquiry")
 def dashboard(request):
     """New inquiries, the advisor's own, records due for review, reports waiting
-    and the latest changes: nine queries, whatever the number of rows."""
+    and the latest changes: a fixed number of queries, pinned in the tests."""
     return render(
         request,
         "staff/dashboard.html",

@@ -58,10 +58,10 @@ class OfferingForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["referrers"].initial = list(
-                self.instance.accepted_referrers.values_list("referrer", flat=True)
-            )
+        if self.instance.pk:  # .all() uses a prefetch where the formset made one
+            self.fields["referrers"].initial = [
+                row.referrer for row in self.instance.accepted_referrers.all()
+            ]
 
     def _save_m2m(self) -> None:
         super()._save_m2m()

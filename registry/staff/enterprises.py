@@ -72,7 +72,12 @@ def enterprise_create(request):
 def enterprise_edit(request, pk: int):
     enterprise = enterprise_for_edit(pk)
     form = forms.EnterpriseForm(request.POST or None, instance=enterprise)
-    formset = forms.OfferingFormSet(request.POST or None, instance=enterprise, prefix="offerings")
+    formset = forms.OfferingFormSet(
+        request.POST or None,
+        instance=enterprise,
+        prefix="offerings",
+        queryset=enterprise.offerings.prefetch_related("accepted_referrers", "target_groups"),
+    )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             services.enterprise_update(

@@ -6,6 +6,7 @@ from django import forms
 from django.forms import inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from registry import forms as registry_forms
 from registry import services
 from registry.models import (
     Criterion,
@@ -14,9 +15,9 @@ from registry.models import (
     Partner,
     Place,
     PublicationStatus,
-    Referrer,
     Session,
     SocialEnterprise,
+    TargetGroup,
 )
 from registry.orgnr import normalise_org_number
 
@@ -60,8 +61,7 @@ class VersionedForm(forms.ModelForm):
         self.fields["version"].initial = self.instance.version if self.instance.pk else 1
         swedish_blanks(self)
         for field in self.fields.values():
-            field.error_messages.setdefault("max_length", MAX_LENGTH_MESSAGE)
-            if "max_length" in field.error_messages:
+            if getattr(field, "max_length", None):
                 field.error_messages["max_length"] = MAX_LENGTH_MESSAGE
 
     def fields_to_save(self) -> dict:
@@ -110,29 +110,23 @@ class EnterpriseForm(VersionedForm):
         return normalise_org_number(self.cleaned_data["org_number"])
 
 
-class OfferingForm(forms.ModelForm):
-    referrers = forms.MultipleChoiceField(
-        label=_("Vem kan skicka en person hit"),
-        choices=Referrer.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+class OfferingForm(registry_forms.OfferingForm):
+    """The admin's offering form (referrers as checkboxes), with checkbox target
+    groups and a change for the service instead of saving itself."""
 
-    class Meta:
-        model = Offering
+    class Meta(registry_forms.OfferingForm.Meta):
         fields = ["kind", "description", "open_places", "target_groups", "referrers"]
         widgets = {
             "target_groups": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, target_group_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["referrers"].label = _("Vem kan skicka en person hit")
+        if target_group_choices is not None:  # read once for the whole formset
+            self.fields["target_groups"].choices = target_group_choices
         swedish_blanks(self)
-        if self.instance.pk:
-            self.fields["referrers"].initial = [
-                row.referrer for row in self.instance.accepted_referrers.all()
-            ]
 
     def change(self) -> services.OfferingChange:
         data = self.cleaned_data
@@ -147,8 +141,26 @@ class OfferingForm(forms.ModelForm):
         )
 
 
+class BaseOfferingFormSet(forms.BaseInlineFormSet):
+    def get_form_kwargs(self, index):
+        if not hasattr(self, "_target_group_choices"):
+            self._target_group_choices = [
+                (group.pk, group.name) for group in TargetGroup.objects.all()
+            ]
+        return {
+            **super().get_form_kwargs(index),
+            "target_group_choices": self._target_group_choices,
+        }
+
+
 OfferingFormSet = inlineformset_factory(
-    SocialEnterprise, Offering, form=OfferingForm, extra=1, can_delete=True, max_num=20
+    SocialEnterprise,
+    Offering,
+    form=OfferingForm,
+    formset=BaseOfferingFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=20,
 )
 
 

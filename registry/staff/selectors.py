@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import django_filters
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from registry import freshness
@@ -135,7 +136,5 @@ def decided_reports(limit: int = 20) -> list[EnterpriseReport]:
 
 
 def staff_partners() -> QuerySet[Partner]:
-    upcoming = Session.objects.filter(
-        place__partner=OuterRef("pk"), starts_at__gte=datetime.datetime.now(datetime.UTC)
-    )
+    upcoming = Session.objects.filter(place__partner=OuterRef("pk"), starts_at__gte=timezone.now())
     return Partner.objects.annotate(has_upcoming=Exists(upcoming)).prefetch_related("places")

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -300,3 +301,19 @@ def test_public_csv_keeps_only_public_fields(client):
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "Kim Kontakt" not in text
     assert "Kontaktperson" not in text
+
+
+@pytest.mark.parametrize("offerings", [1, 6])
+def test_edit_page_query_count_does_not_grow_with_offerings(
+    advisor_client, offerings, django_assert_max_num_queries
+):
+    enterprise = EnterpriseFactory()
+    for _ in range(offerings):
+        OfferingFactory(enterprise=enterprise, referrers=["egen_anmalan"])
+    advisor_client.get(edit_url(enterprise))
+
+    with django_assert_max_num_queries(16):
+        response = advisor_client.get(edit_url(enterprise))
+
+    checked = re.findall(r'value="egen_anmalan"\s+id="[^"]+" checked', response.content.decode())
+    assert len(checked) == offerings
