@@ -19,9 +19,7 @@ class StaffLoginView(auth_views.LoginView):
     def get_default_redirect_url(self):
         """Advisors land on their dashboard, editors in the admin."""
         user = self.request.user
-        if user.has_perm("registry.view_socialenterprise") or user.has_perm(
-            "guidance.view_inquiry"
-        ):
+        if user.has_perms(["registry.view_socialenterprise", "guidance.view_inquiry"]):
             return reverse("staff:dashboard")
         if user.is_staff:
             return reverse("admin:index")

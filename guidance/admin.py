@@ -306,9 +306,14 @@ class InquiryAdmin(admin.ModelAdmin):
         "reference", "name", "email", "phone", "preferred_time", "topic", "message",
         "flow_answers", "answers_consent_at", "created_at",
     ]  # fmt: skip
-    fields = [*readonly_fields, "status"]
+    fields = readonly_fields
 
     def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        """Status, notes and closing go through the inbox, which stamps the
+        closing time (for the retention purge) and writes the access log."""
         return False
 
     def has_delete_permission(self, request, obj=None) -> bool:

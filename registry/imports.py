@@ -505,6 +505,11 @@ def import_create(
     return batch
 
 
+def _import_reason(filename: str) -> str:
+    with translation.override("sv"):  # history is written in the source language
+        return (_("Inläst från %(filename)s") % {"filename": filename})[:100]
+
+
 def _create_all(batch: EnterpriseImport, report: ImportReport, user: AbstractBaseUser) -> None:
     status = PublicationStatus.PUBLISHED if batch.publish else PublicationStatus.DRAFT
     created = [
@@ -514,7 +519,7 @@ def _create_all(batch: EnterpriseImport, report: ImportReport, user: AbstractBas
     # The history shows who imported and from which file: one UPDATE for all rows.
     SocialEnterprise.history.filter(id__in=[e.pk for e in created], history_type="+").update(
         history_user_id=user.pk,
-        history_change_reason=(_("Inläst från %(filename)s") % {"filename": batch.filename})[:100],
+        history_change_reason=_import_reason(batch.filename),
     )
     batch.applied_at = timezone.now()
     batch.applied_count = len(created)

@@ -15,6 +15,7 @@ from django.db.models import Value
 from django.db.models.expressions import CombinedExpression
 from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from asfportal.submissions import create_once
 from registry.models import (
@@ -444,8 +445,14 @@ def enterprise_verify(
     return current
 
 
-# Fields a restore copies back; identity, bookkeeping and the check stamp stay.
-_NOT_RESTORED = {"id", "version", "created_at", "updated_at", "last_checked", "last_checked_by"}
+# Fields a restore copies back. Identity and bookkeeping stay, and so do the
+# things other permissions guard: publication status (publish), the check stamp,
+# and the Skoopi and LOU evidence (verify), which the criteria rows go with.
+_NOT_RESTORED = {
+    "id", "slug", "version", "created_at", "updated_at", "status", "last_checked",
+    "last_checked_by", "skoopi_certified_on", "skoopi_valid_until", "lou_share_percent",
+    "lou_checked_on",
+}  # fmt: skip
 
 
 @transaction.atomic
@@ -459,15 +466,23 @@ def enterprise_restore(*, enterprise: SocialEnterprise, record) -> SocialEnterpr
         for field in SocialEnterprise._meta.concrete_fields
         if field.editable and field.name not in _NOT_RESTORED
     }
+    if fields.get("area_id") and not Area.objects.filter(pk=fields["area_id"]).exists():
+        fields["area_id"] = None  # the area has been removed since
     industries = [row.industry_id for row in record.industries.all()]
     when = timezone.localtime(record.history_date)
+    with translation.override("sv"):  # history is written in the source language
+        reason = _("Återställd till versionen från %(when)s") % {"when": f"{when:%Y-%m-%d %H:%M}"}
     return enterprise_update(
         enterprise=enterprise,
         expected_version=None,
         fields=fields,
         industries=Industry.objects.filter(pk__in=industries),
-        reason=f"Återställd till versionen från {when:%Y-%m-%d %H:%M}",
+        reason=reason,
     )
+
+
+class AlreadyReviewed(Exception):
+    """Another advisor decided the report first (or a double click)."""
 
 
 @transaction.atomic
@@ -475,7 +490,7 @@ def report_approve(*, report: EnterpriseReport, user: AbstractBaseUser) -> Enter
     """Approve a citizen's report: the record is published and counts as checked."""
     report = EnterpriseReport.objects.select_for_update().get(pk=report.pk)
     if report.reviewed_at:
-        raise ValueError("already reviewed")
+        raise AlreadyReviewed
     enterprise_set_status(enterprise=report.enterprise, status=PublicationStatus.PUBLISHED)
     enterprise_mark_checked(enterprise=report.enterprise, user=user)
     return _report_decide(report, user, ReportDecision.APPROVED, "")
@@ -489,7 +504,7 @@ def report_reject(
     so the same enterprise reported again is recognised."""
     report = EnterpriseReport.objects.select_for_update().get(pk=report.pk)
     if report.reviewed_at:
-        raise ValueError("already reviewed")
+        raise AlreadyReviewed
     enterprise_set_status(enterprise=report.enterprise, status=PublicationStatus.ARCHIVED)
     return _report_decide(report, user, ReportDecision.REJECTED, reason)
 
@@ -560,8 +575,15 @@ class SessionChange:
 
 
 @transaction.atomic
-def partner_sessions_save(*, partner: Partner, changes: Iterable[SessionChange]) -> None:
-    """Add, change and remove the dated sessions at a partner's places."""
+def partner_sessions_save(
+    *, partner: Partner, changes: Iterable[SessionChange], expected_version: int | None = None
+) -> None:
+    """Add, change and remove the dated sessions at a partner's places. The
+    partner's version guards the page: raises ``RecordChanged`` if someone saved
+    the partner or its sessions after ``expected_version`` was read."""
+    current = _lock(Partner, partner.pk, expected_version)
+    current.version += 1
+    current.save(update_fields=["version", "updated_at"])
     places = set(partner.places.values_list("pk", flat=True))
     for change in changes:
         session = change.session

@@ -5,6 +5,15 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def stamp_closed_inquiries(apps, schema_editor):
+    """Inquiries closed before closing was stamped count as closed now, so the
+    retention purge erases them after the full retention time, never sooner."""
+    from django.utils import timezone
+
+    Inquiry = apps.get_model("guidance", "Inquiry")
+    Inquiry.objects.filter(status="closed", closed_at__isnull=True).update(closed_at=timezone.now())
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -83,4 +92,5 @@ class Migration(migrations.Migration):
             model_name='inquiryaccess',
             index=models.Index(fields=['inquiry', '-at'], name='inquiry_access_idx'),
         ),
+        migrations.RunPython(stamp_closed_inquiries, migrations.RunPython.noop),
     ]

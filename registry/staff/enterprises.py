@@ -68,7 +68,12 @@ def enterprise_create(request):
     )
 
 
-@staff_view("registry.change_socialenterprise", "registry.change_offering")
+@staff_view(
+    "registry.change_socialenterprise",
+    "registry.add_offering",
+    "registry.change_offering",
+    "registry.delete_offering",
+)
 def enterprise_edit(request, pk: int):
     enterprise = enterprise_for_edit(pk)
     form = forms.EnterpriseForm(request.POST or None, instance=enterprise)

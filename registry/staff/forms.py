@@ -69,6 +69,12 @@ class VersionedForm(forms.ModelForm):
         return {name: value for name, value in self.cleaned_data.items() if name not in skip}
 
 
+class VersionForm(forms.Form):
+    """The version a page without a model form was read at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
 class EnterpriseForm(VersionedForm):
     org_number = forms.CharField(
         label=_("Organisationsnummer"),
@@ -166,11 +172,7 @@ OfferingFormSet = inlineformset_factory(
 
 def offering_changes(formset) -> list[services.OfferingChange]:
     """The formset's rows that say something: changed, new or to be deleted."""
-    return [
-        form.change()
-        for form in formset.forms
-        if form.cleaned_data and (form.has_changed() or form.instance.pk)
-    ]
+    return [form.change() for form in formset.forms if form.cleaned_data and form.has_changed()]
 
 
 class VerificationForm(VersionedForm):
@@ -284,11 +286,11 @@ class SessionForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, places=None, **kwargs):
+    def __init__(self, *args, places=None, place_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["place"].queryset = places
-        self.fields["place"].label_from_instance = lambda place: place.name
-        swedish_blanks(self)
+        self.fields["place"].queryset = places  # validates a posted place
+        # The options are read once for the whole formset, not once per row.
+        self.fields["place"].choices = [("", _("Välj")), *place_choices]
         for name in ("starts_at", "ends_at"):
             self.fields[name].widget.format = "%Y-%m-%dT%H:%M"
 
@@ -315,15 +317,17 @@ BaseSessionFormSet = modelformset_factory(
 
 def session_formset(partner: Partner, data=None):
     places = Place.objects.filter(partner=partner)
+    choices = [(place.pk, place.name) for place in places]
     queryset = Session.objects.filter(place__partner=partner).select_related("place")
     return BaseSessionFormSet(
-        data, queryset=queryset, prefix="sessions", form_kwargs={"places": places}
+        data,
+        queryset=queryset,
+        prefix="sessions",
+        form_kwargs={"places": places, "place_choices": choices},
     )
 
 
 def row_changes(formset) -> list:
-    return [
-        form.change()
-        for form in formset.forms
-        if form.cleaned_data and (form.has_changed() or form.instance.pk)
-    ]
+    """Only the rows the advisor changed (or marked for deletion): a row someone
+    else changed meanwhile, and this advisor did not touch, is left as it is."""
+    return [form.change() for form in formset.forms if form.cleaned_data and form.has_changed()]

@@ -1,6 +1,7 @@
 """History pages: who changed what and when, and restoring an earlier version."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,7 +38,15 @@ def enterprise_history(request, pk: int):
 def enterprise_restore(request, pk: int, history_id: int):
     enterprise = get_object_or_404(SocialEnterprise, pk=pk)
     record = get_object_or_404(enterprise.history.all(), history_id=history_id)
-    services.enterprise_restore(enterprise=enterprise, record=record)
+    try:
+        services.enterprise_restore(enterprise=enterprise, record=record)
+    except ValidationError as error:
+        messages.error(
+            request,
+            _("Versionen går inte att återställa: %(reason)s Ändra uppgifterna för hand i stället.")
+            % {"reason": " ".join(error.messages)},
+        )
+        return redirect("registry_staff:enterprise_history", pk=pk)
     messages.success(
         request,
         _(

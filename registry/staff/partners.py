@@ -4,12 +4,18 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from asfportal.permissions import staff_view
 from registry import services
 from registry.models import Partner
 from registry.staff import forms
 from registry.staff.selectors import staff_partners
+
+_CHANGED = _lazy(
+    "Någon annan sparade partnern efter att du öppnade sidan. "
+    "Dina ändringar är inte sparade. Öppna sidan igen och gör om ändringarna."
+)
 
 
 def _crumbs():
@@ -38,9 +44,7 @@ def _save_partner(request, partner: Partner | None):
                 places=forms.row_changes(formset),
             )
         except services.RecordChanged:
-            form.add_error(None, _("Någon annan sparade partnern efter att du öppnade sidan. "
-                                   "Dina ändringar är inte sparade. Öppna sidan igen och gör "
-                                   "om ändringarna."))  # fmt: skip
+            form.add_error(None, _CHANGED)
         else:
             messages.success(request, _("Partnern är sparad."))
             return redirect("registry_staff:partner_edit", pk=saved.pk)
@@ -65,19 +69,33 @@ def partner_create(request):
     return _save_partner(request, None)
 
 
-@staff_view("registry.change_partner", "registry.change_place")
+@staff_view(
+    "registry.change_partner",
+    "registry.add_place",
+    "registry.change_place",
+    "registry.delete_place",
+)
 def partner_edit(request, pk: int):
     return _save_partner(request, get_object_or_404(Partner, pk=pk))
 
 
-@staff_view("registry.change_session", "registry.add_session")
+@staff_view("registry.add_session", "registry.change_session", "registry.delete_session")
 def partner_sessions(request, pk: int):
     partner = get_object_or_404(Partner, pk=pk)
     formset = forms.session_formset(partner, request.POST or None)
-    if request.method == "POST" and formset.is_valid():
-        services.partner_sessions_save(partner=partner, changes=forms.row_changes(formset))
-        messages.success(request, _("Tillfällena är sparade."))
-        return redirect("registry_staff:partner_sessions", pk=pk)
+    version = forms.VersionForm(request.POST or None, initial={"version": partner.version})
+    if request.method == "POST" and formset.is_valid() and version.is_valid():
+        try:
+            services.partner_sessions_save(
+                partner=partner,
+                changes=forms.row_changes(formset),
+                expected_version=version.cleaned_data["version"],
+            )
+        except services.RecordChanged:
+            messages.error(request, _CHANGED)
+        else:
+            messages.success(request, _("Tillfällena är sparade."))
+            return redirect("registry_staff:partner_sessions", pk=pk)
     crumbs = [*_crumbs(), (partner.name, reverse("registry_staff:partner_edit", args=[pk]))]
     return render(
         request,
@@ -88,6 +106,7 @@ def partner_sessions(request, pk: int):
             "staff_section": "partners",
             "partner": partner,
             "formset": formset,
+            "version_form": version,
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -58,7 +58,11 @@ def report_approve(request, pk: int):
     if report.reviewed_at:
         messages.info(request, _("Anmälan är redan granskad."))
         return redirect("registry_staff:report_detail", pk=pk)
-    services.report_approve(report=report, user=request.user)
+    try:
+        services.report_approve(report=report, user=request.user)
+    except services.AlreadyReviewed:
+        messages.info(request, _("Anmälan är redan granskad."))
+        return redirect("registry_staff:report_detail", pk=pk)
     messages.success(
         request, _("%(name)s är godkänt och publicerat.") % {"name": report.enterprise}
     )
@@ -74,6 +78,10 @@ def report_reject(request, pk: int):
     form = forms.RejectForm(request.POST)
     if not form.is_valid():
         return _render_detail(request, report, form, status=400)
-    services.report_reject(report=report, user=request.user, reason=form.cleaned_data["reason"])
+    try:
+        services.report_reject(report=report, user=request.user, reason=form.cleaned_data["reason"])
+    except services.AlreadyReviewed:
+        messages.info(request, _("Anmälan är redan granskad."))
+        return redirect("registry_staff:report_detail", pk=pk)
     messages.success(request, _("Anmälan om %(name)s är avslagen.") % {"name": report.enterprise})
     return redirect("registry_staff:report_list")

@@ -114,3 +114,42 @@ def test_partner_history_lists_changes(advisor_client):
 
     body = response.content.decode()
     assert "Gammal text" in body and "Ny text" in body
+
+
+def test_restore_keeps_status_slug_and_evidence(advisor_client):
+    enterprise = EnterpriseFactory(name="Original", status="published")
+    first = enterprise.history.first()
+    services.enterprise_update(
+        enterprise=enterprise,
+        expected_version=1,
+        fields={"name": "Nytt", "lou_share_percent": 40, "status": "archived"},
+    )
+
+    advisor_client.post(
+        reverse("registry_staff:enterprise_restore", args=[enterprise.pk, first.history_id])
+    )
+
+    enterprise.refresh_from_db()
+    assert enterprise.name == "Original"
+    assert enterprise.status == "archived"  # publishing needs its own permission
+    assert enterprise.lou_share_percent == 40  # evidence belongs to the criteria page
+
+
+def test_restore_that_no_longer_fits_says_why_and_changes_nothing(advisor_client):
+    enterprise = EnterpriseFactory(org_number="7699999996")
+    first = enterprise.history.first()
+    services.enterprise_update(
+        enterprise=enterprise, expected_version=1, fields={"org_number": "7690000018"}
+    )
+    EnterpriseFactory(org_number="7699999996")  # another record took the old number
+
+    response = advisor_client.post(
+        reverse("registry_staff:enterprise_restore", args=[enterprise.pk, first.history_id]),
+        follow=True,
+    )
+
+    enterprise.refresh_from_db()
+    assert response.status_code == 200
+    assert "Versionen går inte att återställa" in response.content.decode()
+    assert enterprise.org_number == "7690000018"
+    assert enterprise.version == 2

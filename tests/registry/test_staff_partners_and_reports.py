@@ -67,6 +67,7 @@ def test_sessions_are_added_changed_and_checked(advisor_client):
     session = SessionFactory(place=place, title="Gammal rubrik")
     url = reverse("registry_staff:partner_sessions", args=[place.partner.pk])
     base = {
+        "version": "1",
         "sessions-TOTAL_FORMS": "2",
         "sessions-INITIAL_FORMS": "1",
         "sessions-MIN_NUM_FORMS": "0",
@@ -84,6 +85,7 @@ def test_sessions_are_added_changed_and_checked(advisor_client):
 
     refused = advisor_client.post(url, base)
     base["sessions-1-ends_at"] = "2026-12-08T12:00"
+    base["version"] = "1"
     saved = advisor_client.post(url, base)
 
     assert refused.status_code == 400
@@ -100,6 +102,7 @@ def test_sessions_refuse_another_partners_place(advisor_client):
     response = advisor_client.post(
         url,
         {
+            "version": "1",
             "sessions-TOTAL_FORMS": "1",
             "sessions-INITIAL_FORMS": "0",
             "sessions-0-place": str(foreign.pk),
@@ -196,3 +199,76 @@ def test_review_queue_query_count_is_fixed(advisor_client, rows, django_assert_m
         response = advisor_client.get(reverse("registry_staff:report_list"))
 
     assert len(response.context["waiting"]) == rows
+
+
+def test_a_report_decided_by_someone_else_meanwhile_gives_a_message(advisor_client, monkeypatch):
+    waiting = report()
+
+    def decided_meanwhile(**kwargs):
+        raise services.AlreadyReviewed
+
+    monkeypatch.setattr(services, "report_approve", decided_meanwhile)
+    response = advisor_client.post(
+        reverse("registry_staff:report_approve", args=[waiting.pk]), follow=True
+    )
+
+    assert response.status_code == 200
+    assert "Anmälan är redan granskad." in response.content.decode()
+
+
+def sessions_post(place, sessions, **changes):
+    data = {
+        "sessions-TOTAL_FORMS": str(len(sessions)),
+        "sessions-INITIAL_FORMS": str(len(sessions)),
+        "sessions-MIN_NUM_FORMS": "0",
+        "sessions-MAX_NUM_FORMS": "100",
+    }
+    for index, session in enumerate(sessions):
+        local = timezone.localtime
+        data |= {
+            f"sessions-{index}-id": str(session.pk),
+            f"sessions-{index}-place": str(place.pk),
+            f"sessions-{index}-title": session.title,
+            f"sessions-{index}-starts_at": f"{local(session.starts_at):%Y-%m-%dT%H:%M}",
+            f"sessions-{index}-ends_at": f"{local(session.ends_at):%Y-%m-%dT%H:%M}",
+            f"sessions-{index}-description": session.description,
+        }
+    data.update(changes)
+    return data
+
+
+def test_saving_stale_sessions_is_refused_and_keeps_the_colleagues_change(
+    advisor_client, client, other_advisor
+):
+    place = PlaceFactory()
+    first = SessionFactory(place=place, title="Första")
+    second = SessionFactory(place=place, title="Andra")
+    sessions = list(Session.objects.order_by("starts_at", "pk"))
+    index = {s.pk: i for i, s in enumerate(sessions)}
+    url = reverse("registry_staff:partner_sessions", args=[place.partner.pk])
+    mine = sessions_post(place, sessions, version="1")
+    mine[f"sessions-{index[second.pk]}-title"] = "Min ändring"
+    theirs = sessions_post(place, sessions, version="1")
+    theirs[f"sessions-{index[first.pk]}-title"] = "Ändrad av en kollega"
+    client.force_login(other_advisor)
+    client.post(url, theirs)
+
+    response = advisor_client.post(url, mine)
+
+    titles = dict(Session.objects.values_list("pk", "title"))
+    assert response.status_code == 400
+    assert "Någon annan sparade partnern" in response.content.decode()
+    assert titles == {first.pk: "Ändrad av en kollega", second.pk: "Andra"}
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_sessions_page_query_count_is_fixed(advisor_client, rows, django_assert_max_num_queries):
+    place = PlaceFactory()
+    SessionFactory.create_batch(rows, place=place)
+    url = reverse("registry_staff:partner_sessions", args=[place.partner.pk])
+    advisor_client.get(url)
+
+    with django_assert_max_num_queries(10):
+        response = advisor_client.get(url)
+
+    assert response.content.decode().count(f'<option value="{place.pk}" selected>') == rows
