@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from asfportal.permissions import staff_action, staff_view
-from registry import exports, freshness, services
-from registry.models import PublicationStatus, SocialEnterprise
+from registry import exports, services
+from registry.models import PublicationStatus
 from registry.staff import forms
 from registry.staff.selectors import (
     StaffEnterpriseFilter,
     enterprise_for_edit,
+    last_editor,
     staff_enterprises,
     verifications_of,
 )
@@ -42,7 +43,6 @@ def enterprise_list(request):
             "filter": filterset,
             "page": page,
             "query": query.urlencode(),
-            "due_before": freshness.review_due_cutoff(),
         },
     )
 
@@ -107,16 +107,13 @@ def enterprise_edit(request, pk: int):
             "enterprise": enterprise,
             "form": form,
             "formset": formset,
-            "is_due": enterprise.status != PublicationStatus.ARCHIVED
-            and SocialEnterprise.objects.filter(freshness.due_for_review(), pk=pk).exists(),
         },
         status=400 if request.method == "POST" else 200,
     )
 
 
 def _changed_message(current) -> str:
-    latest = current.history.select_related("history_user").first()
-    user = latest.history_user if latest else None
+    user = last_editor(current)
     name = (user.get_full_name() or user.username) if user else _("Någon annan")
     return _(
         "%(name)s sparade ändringar i företaget efter att du öppnade sidan. Dina ändringar "

@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -66,17 +66,29 @@ class StaffEnterpriseFilter(django_filters.FilterSet):
         return queryset.filter(due) if value == "due" else queryset.exclude(due)
 
 
+def _is_due() -> Case:
+    """True for a record an advisor should check: due, and not archived."""
+    due = freshness.due_for_review() & ~Q(status=PublicationStatus.ARCHIVED)
+    return Case(When(due, then=Value(True)), default=Value(False), output_field=BooleanField())
+
+
 def staff_enterprises() -> QuerySet[SocialEnterprise]:
-    return SocialEnterprise.objects.select_related("area", "last_checked_by").order_by("name", "pk")
+    """Every record with ``is_due``, for the advisors' list and export."""
+    return (
+        SocialEnterprise.objects.select_related("area", "last_checked_by")
+        .annotate(is_due=_is_due())
+        .order_by("name", "pk")
+    )
 
 
 def enterprise_for_edit(pk: int) -> SocialEnterprise:
-    return get_object_or_404(
-        SocialEnterprise.objects.select_related("area", "last_checked_by").prefetch_related(
-            "industries"
-        ),
-        pk=pk,
-    )
+    return get_object_or_404(staff_enterprises().prefetch_related("industries"), pk=pk)
+
+
+def last_editor(enterprise: SocialEnterprise):
+    """Who saved the record last (None for a command or a removed account)."""
+    latest = enterprise.history.select_related("history_user").first()
+    return latest.history_user if latest else None
 
 
 def verifications_of(enterprise: SocialEnterprise) -> list[CriterionVerification]:

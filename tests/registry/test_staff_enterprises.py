@@ -1,6 +1,7 @@
 """The advisors' enterprise pages: list, create, edit, status, check, verify, export."""
 
 import csv
+import datetime
 import io
 import re
 
@@ -317,3 +318,17 @@ def test_edit_page_query_count_does_not_grow_with_offerings(
 
     checked = re.findall(r'value="egen_anmalan"\s+id="[^"]+" checked', response.content.decode())
     assert len(checked) == offerings
+
+
+def test_due_tag_follows_the_review_setting_and_skips_archived(advisor_client, settings):
+    settings.REVIEW_DUE_MONTHS = 12
+    today = timezone.localdate()
+    EnterpriseFactory(name="Gammal", last_checked=today - datetime.timedelta(days=400))
+    EnterpriseFactory(name="Arkiverad", last_checked=None, status="archived")
+    EnterpriseFactory(name="Färsk", last_checked=today)
+
+    response = advisor_client.get(reverse("registry_staff:enterprise_list"))
+
+    due = {e.name: e.is_due for e in response.context["page"].object_list}
+    assert due == {"Gammal": True, "Arkiverad": False, "Färsk": False}
+    assert response.content.decode().count("tag tag--due") == 1

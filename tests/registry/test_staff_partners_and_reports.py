@@ -201,19 +201,17 @@ def test_review_queue_query_count_is_fixed(advisor_client, rows, django_assert_m
     assert len(response.context["waiting"]) == rows
 
 
-def test_a_report_decided_by_someone_else_meanwhile_gives_a_message(advisor_client, monkeypatch):
+def test_a_report_decided_by_someone_else_meanwhile_is_not_decided_again(advisor, other_advisor):
     waiting = report()
+    seen_by_me = EnterpriseReport.objects.get(pk=waiting.pk)  # read before the other decides
+    services.report_reject(report=waiting, user=other_advisor, reason="Ägs av kommunen.")
 
-    def decided_meanwhile(**kwargs):
-        raise services.AlreadyReviewed
+    with pytest.raises(services.AlreadyReviewed):
+        services.report_approve(report=seen_by_me, user=advisor)
 
-    monkeypatch.setattr(services, "report_approve", decided_meanwhile)
-    response = advisor_client.post(
-        reverse("registry_staff:report_approve", args=[waiting.pk]), follow=True
-    )
-
-    assert response.status_code == 200
-    assert "Anmälan är redan granskad." in response.content.decode()
+    waiting.refresh_from_db()
+    assert waiting.decision == "rejected"
+    assert waiting.enterprise.status == PublicationStatus.ARCHIVED
 
 
 def sessions_post(place, sessions, **changes):
