@@ -4,7 +4,9 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-ROLES = {"advisor": "Rådgivare", "editor": "Redaktör"}
+from asfportal.core.roles import ADVISOR_GROUP, EDITOR_GROUP
+
+ROLES = {"advisor": ADVISOR_GROUP, "editor": EDITOR_GROUP}
 
 
 @transaction.atomic

@@ -1,7 +1,7 @@
 """ASF-portalen settings: one file, driven by environment variables.
 
 Every variable is listed in `.env.example`. Values are read through the helpers in
-`asfportal.env`, which refuse malformed input instead of guessing.
+`asfportal.core.env`, which refuse malformed input instead of guessing.
 """
 
 from pathlib import Path
@@ -11,7 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from asfportal.env import env_bool, env_int, env_list, env_str
+from asfportal.core.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
+    "asfportal.core",
     "asfportal",
     "registry",
     "guidance",
@@ -53,14 +54,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "asfportal.middleware.RejectNulBytesMiddleware",
+    "asfportal.core.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "asfportal.middleware.StaffIdleTimeoutMiddleware",
+    "asfportal.core.middleware.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from asfportal.permissions import staff_view
+from asfportal.core.permissions import staff_view
 from guidance.selectors import dashboard_inquiries
 from registry.staff.selectors import dashboard_records
 

@@ -26,7 +26,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from asfportal import keyset  # noqa: E402
+from asfportal.core import keyset  # noqa: E402
 from registry import selectors  # noqa: E402
 from registry.filters import DirectoryFilter  # noqa: E402
 from registry.models import Area, Industry, SocialEnterprise  # noqa: E402

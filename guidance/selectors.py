@@ -9,6 +9,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from asfportal.core.people import display_name
+from asfportal.core.roles import ADVISOR_GROUP
 from guidance.flows import ChoiceNode, FlowGraph, QuestionNode
 from guidance.models import (
     AdviceFlow,
@@ -24,8 +26,6 @@ from guidance.models import (
     Recommendation,
 )
 
-# The staff group made by asfportal's migration 0001_staff_groups.
-ADVISOR_GROUP = "Rådgivare"
 OPEN_STATUSES = (InquiryStatus.NEW, InquiryStatus.IN_PROGRESS)
 ACCESS_LOG_LENGTH = 20
 
@@ -174,7 +174,7 @@ def _local_time(moment) -> str | None:
 
 
 def _person(user: AbstractBaseUser | None) -> str | None:
-    return (user.get_full_name() or user.get_username()) if user else None
+    return display_name(user) or None
 
 
 def inquiry_export_document(inquiry: Inquiry) -> dict:

@@ -2,21 +2,21 @@
 their handling (assignment, notes, status, the access log, the retention purge)."""
 
 import datetime
-import logging
 from collections.abc import Sequence
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from asfportal.submissions import create_once
+from asfportal.core.dates import months_before
+from asfportal.core.mail import send_templated_mail
+from asfportal.core.people import display_name
+from asfportal.core.submissions import create_once
 from guidance import selectors
 from guidance.models import (
     Inquiry,
@@ -28,9 +28,6 @@ from guidance.models import (
     PageRevision,
     PageStatus,
 )
-from registry.freshness import months_before
-
-logger = logging.getLogger(__name__)
 
 
 def page_needs_revision(page: Page) -> bool:
@@ -124,9 +121,9 @@ def inquiry_submit(
 
 
 def _send_inquiry_mails(inquiry: Inquiry) -> None:
-    """The citizen's confirmation (if they gave an e-mail address) and the
-    advisors' notice. The notice carries no personal data: advisors read the
-    inquiry after logging in. A mail failure is logged; the inquiry is saved."""
+    """The advisors' notice and the citizen's confirmation (if they gave an
+    e-mail address). The notice carries no personal data: advisors read the
+    inquiry after signing in. A mail that fails is logged; the inquiry stays."""
     with translation.override("sv"):
         inquiry_url = settings.SITE_URL + reverse("inquiries:detail", args=[inquiry.pk])
     context = {
@@ -134,32 +131,21 @@ def _send_inquiry_mails(inquiry: Inquiry) -> None:
         "inquiry_url": inquiry_url,
         "municipality": settings.MUNICIPALITY_NAME,
     }
-    mails = [
-        (
-            "guidance/mail/inquiry_notice_subject.txt",
-            "guidance/mail/inquiry_notice.txt",
-            [settings.ADVISORS_EMAIL],
-        )
-    ]
+    send_templated_mail(
+        subject_template="guidance/mail/inquiry_notice_subject.txt",
+        body_template="guidance/mail/inquiry_notice.txt",
+        context=context,
+        to=settings.ADVISORS_EMAIL,
+        what=f"notice of inquiry {inquiry.reference}",
+    )
     if inquiry.email:
-        mails.append(
-            (
-                "guidance/mail/inquiry_receipt_subject.txt",
-                "guidance/mail/inquiry_receipt.txt",
-                [inquiry.email],
-            )
+        send_templated_mail(
+            subject_template="guidance/mail/inquiry_receipt_subject.txt",
+            body_template="guidance/mail/inquiry_receipt.txt",
+            context=context,
+            to=inquiry.email,
+            what=f"receipt of inquiry {inquiry.reference}",
         )
-    for subject_template, body_template, recipients in mails:
-        with translation.override("sv"):
-            subject = render_to_string(subject_template, context).strip()
-            body = render_to_string(body_template, context)
-        try:
-            send_mail(subject, body, None, recipients)
-        except Exception as error:
-            # The class only: SMTP errors can carry the recipient's address.
-            logger.error(
-                "Could not send mail for inquiry %s: %s", inquiry.reference, type(error).__name__
-            )
 
 
 # Handling an inquiry ---------------------------------------------------------
@@ -173,9 +159,7 @@ class InquiryChangedError(Exception):
 
 
 def _person(user: AbstractBaseUser | None) -> str:
-    if user is None:
-        return _("Ingen")
-    return user.get_full_name() or user.get_username()
+    return display_name(user) or _("Ingen")
 
 
 def _locked(inquiry: Inquiry) -> Inquiry:

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Iterator
 
 from django.utils.translation import gettext as _
 
+from asfportal.core.people import display_name
+
 # A cell starting with one of these is read as a formula by spreadsheet programs.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Digits and punctuation only (a phone number such as +46 8 123 45 67) cannot
@@ -133,7 +135,7 @@ def staff_row(enterprise) -> list[object]:
         enterprise.contact_name,
         enterprise.employee_count if enterprise.employee_count is not None else "",
         _date(enterprise.last_checked),
-        (checker.get_full_name() or checker.username) if checker else "",
+        display_name(checker),
         f"{verified}/4",
         _date(enterprise.skoopi_certified_on),
         _date(enterprise.skoopi_valid_until),

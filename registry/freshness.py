@@ -4,24 +4,12 @@ Both ages are settings in months (``REVIEW_DUE_MONTHS``, ``STALE_AFTER_MONTHS``)
 A record never checked is both due and stale.
 """
 
-import calendar
 import datetime
 
 from django.conf import settings
 from django.db.models import Q
-from django.utils import timezone
 
-
-def months_before(day: datetime.date, months: int) -> datetime.date:
-    """The same day ``months`` months earlier (the month's last day if shorter)."""
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    last_day = calendar.monthrange(year, month + 1)[1]
-    return datetime.date(year, month + 1, min(day.day, last_day))
-
-
-def today() -> datetime.date:
-    return timezone.localdate()
+from asfportal.core.dates import months_before, today
 
 
 def review_due_cutoff(day: datetime.date | None = None) -> datetime.date:

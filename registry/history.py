@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from asfportal.core.people import display_name
 from registry.models import Industry, Offering, Partner, SocialEnterprise
 
 # Bookkeeping that changes with every save and says nothing to a reader.
@@ -66,8 +67,7 @@ class _Names:
             self.names[model] = {obj.pk: str(obj) for obj in model.objects.filter(pk__in=pks)}
             if model is get_user_model():
                 self.names[model] = {
-                    user.pk: user.get_full_name() or user.username
-                    for user in model.objects.filter(pk__in=pks)
+                    user.pk: display_name(user) for user in model.objects.filter(pk__in=pks)
                 }
 
     def name(self, model, pk) -> str:

@@ -39,8 +39,8 @@ from django.db.models.functions import Cast, Coalesce, Collate, Concat
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from asfportal import keyset
-from asfportal.keyset import SortKey
+from asfportal.core import keyset
+from asfportal.core.keyset import SortKey
 from registry import freshness, pagecache
 from registry.models import (
     Area,

@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from asfportal.submissions import create_once
+from asfportal.core.submissions import create_once
 from registry.models import (
     AcceptedReferrer,
     Area,

@@ -1,7 +1,9 @@
 import os
 import shutil
+from smtplib import SMTPRecipientsRefused
 
 import pytest
+from django.core.mail.backends.locmem import EmailBackend
 from django.db import connection
 
 
@@ -71,6 +73,20 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def refusing_mail_server(monkeypatch):
+    """The test mail backend (mail leaves the process, so it is the one thing
+    faked), refusing every mail to trasig@example.se as a real server would."""
+    deliver = EmailBackend.send_messages
+
+    def send_messages(self, messages):
+        if any("trasig@example.se" in message.to for message in messages):
+            raise SMTPRecipientsRefused({"trasig@example.se": (550, b"no such user")})
+        return deliver(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", send_messages)
 
 
 def ensure_staff_groups() -> None:

@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from asfportal.core.people import display_name
 from guidance.models import Inquiry, InquiryStatus, InquiryTopic
 from guidance.selectors import OPEN_STATUSES
 
@@ -27,10 +28,6 @@ STATUSES = {
     "alla": None,
 }
 ME, NOBODY = "mig", "ingen"
-
-
-def _person(user: AbstractBaseUser) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 class InboxFilterForm(forms.Form):
@@ -65,7 +62,7 @@ class InboxFilterForm(forms.Form):
             ("", _("Alla")),
             (ME, _("Mig")),
             (NOBODY, _("Ingen")),
-            *[(str(advisor.pk), _person(advisor)) for advisor in advisors],
+            *[(str(advisor.pk), display_name(advisor)) for advisor in advisors],
         ]
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select"

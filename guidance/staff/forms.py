@@ -5,14 +5,11 @@ from django import forms
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext_lazy as _
 
+from asfportal.core.people import display_name
 from guidance.models import InquiryStatus
 from guidance.services import NOTE_MAX_LENGTH
 
 NOBODY = "ingen"
-
-
-def person(user: AbstractBaseUser) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 class AssignForm(forms.Form):
@@ -31,7 +28,7 @@ class AssignForm(forms.Form):
         self.advisors = {str(advisor.pk): advisor for advisor in advisors}
         self.fields["handlaggare"].choices = [
             (NOBODY, _("Ingen handläggare")),
-            *[(pk, person(advisor)) for pk, advisor in self.advisors.items()],
+            *[(pk, display_name(advisor)) for pk, advisor in self.advisors.items()],
         ]
 
     @property

@@ -16,11 +16,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from asfportal.permissions import staff_action, staff_view
+from asfportal.core.people import display_name
+from asfportal.core.permissions import staff_action, staff_view
 from guidance import selectors, services
 from guidance.models import Inquiry, InquiryAccess, InquiryStatus
 from guidance.staff.filters import InboxFilterForm
-from guidance.staff.forms import NOBODY, AssignForm, NoteForm, StatusForm, person
+from guidance.staff.forms import NOBODY, AssignForm, NoteForm, StatusForm
 
 PAGE_SIZE = 25
 
@@ -102,7 +103,9 @@ def inquiry_assign(request, pk):
     elif form.assignee.pk == request.user.pk:
         messages.success(request, _("Du har tagit ärendet."))
     else:
-        messages.success(request, _("%(name)s har nu ärendet.") % {"name": person(form.assignee)})
+        messages.success(
+            request, _("%(name)s har nu ärendet.") % {"name": display_name(form.assignee)}
+        )
     return redirect("inquiries:detail", pk=inquiry.pk)
 
 

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from asfportal import ratelimit
+from asfportal.core import ratelimit
 from guidance import answers, services
 from guidance.forms import InquiryForm
 from guidance.models import Inquiry, InquiryTopic

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from asfportal.permissions import staff_action, staff_view
+from asfportal.core.people import display_name
+from asfportal.core.permissions import staff_action, staff_view
 from registry import exports, services
 from registry.models import PublicationStatus
 from registry.staff import forms
@@ -114,7 +115,7 @@ def enterprise_edit(request, pk: int):
 
 def _changed_message(current) -> str:
     user = last_editor(current)
-    name = (user.get_full_name() or user.username) if user else _("Någon annan")
+    name = display_name(user) or _("Någon annan")
     return _(
         "%(name)s sparade ändringar i företaget efter att du öppnade sidan. Dina ändringar "
         "är inte sparade, så att inget skrivs över. Öppna sidan igen för att se det senaste "

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from asfportal.permissions import staff_action, staff_view
+from asfportal.core.permissions import staff_action, staff_view
 from registry import history, services
 from registry.models import Partner, SocialEnterprise
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
-from asfportal.permissions import staff_view
+from asfportal.core.permissions import staff_view
 from registry import imports
 from registry.models import Area, EnterpriseImport, Industry, LegalForm
 

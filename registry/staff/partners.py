@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from asfportal.permissions import staff_view
+from asfportal.core.permissions import staff_view
 from registry import services
 from registry.models import Partner
 from registry.staff import forms

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from asfportal.permissions import staff_action, staff_view
+from asfportal.core.permissions import staff_action, staff_view
 from registry import services
 from registry.models import EnterpriseReport
 from registry.staff import forms

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from asfportal.middleware import StaffIdleTimeoutMiddleware
+from asfportal.core.middleware import StaffIdleTimeoutMiddleware
 from tests.conftest import ensure_staff_groups
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import OperationalError
 from django.urls import reverse
 
-from asfportal import env
+from asfportal.core import env
 from tests.factories import (
     EnterpriseFactory,
     OfferingFactory,

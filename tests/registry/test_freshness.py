@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from asfportal.core.dates import months_before
 from registry import selectors
-from registry.freshness import months_before
 from registry.models import SocialEnterprise
 from tests.factories import EnterpriseFactory, OfferingFactory, TargetGroupFactory
 

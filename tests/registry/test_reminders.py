@@ -3,14 +3,12 @@ what happens when the mail server refuses."""
 
 import datetime
 import io
-from smtplib import SMTPRecipientsRefused
 
 import pytest
-from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from registry.freshness import months_before
+from asfportal.core.dates import months_before
 from registry.models import PublicationStatus, ReviewDigest, ReviewReminder
 from registry.reminders import ReminderResult, send_review_reminders
 from tests.factories import EnterpriseFactory, OfferingFactory
@@ -216,19 +214,6 @@ def test_todays_row_stops_a_second_mail_even_when_the_interval_would_allow_it(se
 
     assert reminders_to(mailoutbox) == ["ett@example.se"]
     assert second == ReminderResult(skipped_recently_reminded=1)
-
-
-@pytest.fixture
-def refusing_mail_server(monkeypatch):
-    """The test mail backend, refusing every mail to trasig@example.se."""
-    deliver = EmailBackend.send_messages
-
-    def send_messages(self, messages):
-        if any("trasig@example.se" in message.to for message in messages):
-            raise SMTPRecipientsRefused({"trasig@example.se": (550, b"no such user")})
-        return deliver(self, messages)
-
-    monkeypatch.setattr(EmailBackend, "send_messages", send_messages)
 
 
 def test_a_failing_send_leaves_no_row_and_the_others_are_sent(

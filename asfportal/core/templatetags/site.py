@@ -1,9 +1,12 @@
+"""Generic template filters: JSON-LD blocks, accessible form controls, names."""
+
 import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from asfportal.core.people import display_name as _display_name
 
 register = template.Library()
 
@@ -56,13 +59,6 @@ def first_input_id(field) -> str:
 
 
 @register.filter
-def marked(value: str) -> str:
-    """A search snippet: the text escaped, then the database's hit markers
-    (control characters no text contains) turned into <mark>. Empty when the
-    snippet marks nothing (the hit was in the name, or a typo match)."""
-    from registry.selectors import MARK_END, MARK_START
-
-    if MARK_START not in (value or ""):
-        return ""
-    html = escape(value or "").replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
-    return mark_safe(html)  # noqa: S308 - escaped above; only our own tags added
+def display_name(user) -> str:
+    """A staff user's full name, else the username; "" for no user."""
+    return _display_name(user)
