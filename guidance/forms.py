@@ -1,12 +1,10 @@
-import uuid
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from asfportal.core.publicforms import PublicFormMixin
 from guidance.flows import QuestionNode
 from guidance.models import Inquiry, InquiryTopic, Page, PreferredTime
 from guidance.services import page_needs_revision
-from registry.forms import one_time_token
 
 TOO_LONG = _("Skriv högst %(limit_value)d tecken. Nu är det %(show_value)d.")
 
@@ -44,12 +42,9 @@ class AnswerForm(forms.Form):
         return list(value) if isinstance(value, list) else [value]
 
 
-class InquiryForm(forms.ModelForm):
-    """The book-an-advisor form. ``webbplats`` is a honeypot: hidden from people,
-    filled in by bots. ``token`` makes a double submit find the first inquiry."""
+class InquiryForm(PublicFormMixin, forms.ModelForm):
+    """The book-an-advisor form, with the public forms' token and honeypot."""
 
-    token = forms.CharField(widget=forms.HiddenInput, required=False)
-    webbplats = forms.CharField(required=False, label=_("Lämna det här fältet tomt"))
     message = forms.CharField(
         label=_("Meddelande (frivilligt)"),
         max_length=3000,
@@ -89,7 +84,6 @@ class InquiryForm(forms.ModelForm):
 
     def __init__(self, *args, answers_available: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["token"].initial = uuid.uuid4()
         self.fields["name"].error_messages["required"] = _("Skriv ditt namn.")
         self.fields["topic"].error_messages["required"] = _("Välj vad du vill prata om.")
         self.fields["topic"].choices = InquiryTopic.choices
@@ -118,13 +112,6 @@ class InquiryForm(forms.ModelForm):
         if no_route and not self.has_error("email") and not self.has_error("phone"):
             self.add_error("email", _("Fyll i e-post eller telefon, så att vi kan nå dig."))
         return cleaned
-
-    def clean_token(self) -> uuid.UUID:
-        return one_time_token(self.cleaned_data["token"])
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.data.get("webbplats"))
 
 
 class PageAdminForm(forms.ModelForm):

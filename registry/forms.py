@@ -1,8 +1,7 @@
-import uuid
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from asfportal.core.publicforms import PublicFormMixin
 from registry import services
 from registry.models import EnterpriseReport, LegalForm, Offering, Referrer, SocialEnterprise
 from registry.orgnr import normalise_org_number
@@ -34,9 +33,6 @@ class EnterpriseForm(forms.ModelForm):
                 _("Kortnamnet används redan av webbplatsen. Välj ett annat.")
             )
         return slug
-
-    def clean_token(self) -> uuid.UUID:
-        return one_time_token(self.cleaned_data["token"])
 
     def clean_org_number(self) -> str:
         return normalise_org_number(self.cleaned_data["org_number"])
@@ -70,26 +66,15 @@ class OfferingForm(forms.ModelForm):
         )
 
 
-def one_time_token(raw: str) -> uuid.UUID:
-    """A public form's one-time token against double submits. A missing or
-    mangled one gets a fresh token, so the form can always be sent."""
-    try:
-        return uuid.UUID(raw)
-    except ValueError:
-        return uuid.uuid4()
-
-
-class EnterpriseReportForm(forms.Form):
-    """A citizen reports a social enterprise missing from the directory.
-    ``hemsida`` is a honeypot; ``token`` stops double submits."""
+class EnterpriseReportForm(PublicFormMixin, forms.Form):
+    """A citizen reports a social enterprise missing from the directory, with
+    the public forms' token and honeypot."""
 
     ALREADY_KNOWN = _(
         "Företaget finns redan hos oss eller har redan anmälts. "
         "Du behöver inte göra något mer. Tack!"
     )
 
-    token = forms.CharField(widget=forms.HiddenInput, required=False)
-    hemsida = forms.CharField(required=False, label=_("Lämna det här fältet tomt"))
     name = forms.CharField(
         label=_("Företagets namn"),
         max_length=200,
@@ -150,14 +135,10 @@ class EnterpriseReportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["token"].initial = uuid.uuid4()
         for field in self.fields.values():
             field.error_messages["max_length"] = _(
                 "Skriv högst %(limit_value)d tecken. Nu är det %(show_value)d."
             )
-
-    def clean_token(self) -> uuid.UUID:
-        return one_time_token(self.cleaned_data["token"])
 
     def clean_org_number(self) -> str:
         return normalise_org_number(self.cleaned_data["org_number"])
@@ -170,7 +151,3 @@ class EnterpriseReportForm(forms.Form):
         if number and SocialEnterprise.objects.filter(org_number=number).exists():
             self.add_error("org_number", self.ALREADY_KNOWN)
         return cleaned
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.data.get("hemsida"))

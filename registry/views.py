@@ -1,18 +1,20 @@
-import logging
+from functools import partial
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from asfportal.core import keyset, ratelimit
+from asfportal.core import keyset, publicforms
+from asfportal.core.publicforms import PublicForm
 from registry import exports, freshness, presentation, selectors, services
 from registry.filters import DirectoryFilter
 from registry.forms import EnterpriseReportForm
@@ -129,34 +131,28 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "registry/partner_detail.html", context)
 
 
-logger = logging.getLogger(__name__)
-REPORT_SESSION_KEY = "registry:reported"
+REPORT = PublicForm(
+    scope="report",
+    receipt_key="registry:reported",
+    receipt_url="registry:enterprise_report_thanks",
+    too_many=_lazy("Du har skickat många tips på kort tid. Försök igen om en timme."),
+)
 
 
 @require_http_methods(["GET", "POST"])
 def enterprise_report(request: HttpRequest) -> HttpResponse:
-    """Report a missing social enterprise. A honeypot hit is thanked but not
-    saved; more sends than the hourly limit from one address are refused (429)."""
+    """Report a missing social enterprise (see ``asfportal.core.publicforms``
+    for the bot, rate-limit and double-submit steps)."""
     form = EnterpriseReportForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        if form.is_bot:
-            logger.info("Honeypot filled in on the report form; nothing saved.")
-            return redirect("registry:enterprise_report_thanks")
-        if not ratelimit.allow(request, "report"):
-            form.add_error(
-                None, _("Du har skickat många tips på kort tid. Försök igen om en timme.")
-            )
-            return render(request, "registry/report.html", {"form": form}, status=429)
-        if report := _save_report(form):
-            request.session[REPORT_SESSION_KEY] = report.enterprise.name
-            return redirect("registry:enterprise_report_thanks")
-    return render(request, "registry/report.html", {"form": form})
+    save = partial(_save_report, form)
+    if done := publicforms.submit(request, form, REPORT, save=save):
+        return done
+    return render(request, "registry/report.html", {"form": form}, status=form.status)
 
 
-def _save_report(form: EnterpriseReportForm):
-    """The report, or None with the form's error set when the same enterprise
-    was reported at the same moment by someone else."""
-    data = form.cleaned_data
+def _save_report(form: EnterpriseReportForm, data: dict) -> str | None:
+    """The reported name, or None with the form's error set when the same
+    enterprise was reported at the same moment by someone else."""
     try:
         report, _created = services.enterprise_report(
             submission_token=data["token"],
@@ -174,10 +170,10 @@ def _save_report(form: EnterpriseReportForm):
     except (IntegrityError, ValidationError):
         form.add_error("org_number", EnterpriseReportForm.ALREADY_KNOWN)
         return None
-    return report
+    return report.enterprise.name
 
 
 @require_GET
 def enterprise_report_thanks(request: HttpRequest) -> HttpResponse:
-    name = request.session.get(REPORT_SESSION_KEY)
+    name = publicforms.receipt(request, REPORT)
     return render(request, "registry/report_thanks.html", {"reported_name": name})

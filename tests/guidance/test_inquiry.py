@@ -27,7 +27,7 @@ def form_data(**overrides):
         "preferred_time": "morning",
         "topic": InquiryTopic.WORK,
         "message": "Jag vill veta mer om arbetsträning.",
-        "webbplats": "",
+        "hemsida": "",
     }
     return data | overrides
 
@@ -123,7 +123,7 @@ def test_double_submit_creates_one_inquiry_and_one_set_of_mails(client, mailoutb
 
 
 def test_honeypot_filled_saves_nothing_and_looks_like_success(client, mailoutbox):
-    response = client.post(URL, form_data(webbplats="http://spam.example"))
+    response = client.post(URL, form_data(hemsida="http://spam.example"))
     assert response["Location"] == reverse("guidance:inquiry_receipt")
     assert not Inquiry.objects.exists()
     assert mailoutbox == []
@@ -213,7 +213,7 @@ def test_a_failing_mail_server_keeps_the_inquiry_and_logs_no_address(
 
 
 def test_honeypot_hit_is_logged(client, caplog):
-    client.post(URL, form_data(webbplats="x"))
+    client.post(URL, form_data(hemsida="x"))
     assert "Honeypot" in caplog.text
 
 
