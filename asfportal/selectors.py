@@ -1,8 +1,8 @@
 """Reads for the site-wide pages, composed from the apps' selectors."""
 
 from guidance import selectors as guidance_selectors
-from registry import selectors as registry_selectors
 from registry.models import Partner, SocialEnterprise
+from registry.selectors.listing import filter_open_places
 
 
 def start_page_facts() -> dict:
@@ -10,7 +10,7 @@ def start_page_facts() -> dict:
     published = SocialEnterprise.objects.published()
     return {
         "enterprise_count": published.count(),
-        "open_places_count": registry_selectors.filter_open_places(published).count(),
+        "open_places_count": filter_open_places(published).count(),
         "partner_count": Partner.objects.count(),
         "recently_checked": list(
             published.filter(last_checked__isnull=False)

@@ -27,9 +27,15 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from asfportal.core import keyset  # noqa: E402
-from registry import selectors  # noqa: E402
-from registry.filters import DirectoryFilter  # noqa: E402
+from registry.forms import DirectoryForm  # noqa: E402
 from registry.models import Area, Industry, SocialEnterprise  # noqa: E402
+from registry.selectors.directory import (  # noqa: E402
+    DirectoryQuery,
+    directory_sort_keys,
+    filter_directory,
+)
+from registry.selectors.listing import directory_queryset  # noqa: E402
+from registry.selectors.taxonomies import taxonomies  # noqa: E402
 
 DIRECTORY = "/foretag/"
 TEXT = "lunch"
@@ -38,11 +44,12 @@ TEXT = "lunch"
 def deep_page_url(number: int) -> str:
     """The URL of page ``number`` of the unfiltered directory, as "Nästa"
     would give it after walking there."""
-    queryset = DirectoryFilter(None, queryset=selectors.directory_queryset()).qs
+    query = DirectoryQuery()
+    queryset = filter_directory(directory_queryset(), query)
     number = min(number, queryset.count() // settings.DIRECTORY_PAGE_SIZE)  # small test runs
-    keys = selectors.directory_sort_keys(queryset, "name")
+    keys = directory_sort_keys(queryset, query.sort)
     row = keyset.ordered(queryset, keys)[(number - 1) * settings.DIRECTORY_PAGE_SIZE - 1]
-    cursor = keyset.cursor_after("directory?", number, keys, row)
+    cursor = keyset.cursor_after(query.scope(), number, keys, row)
     return f"{DIRECTORY}?{urlencode({'sida': cursor})}"
 
 
@@ -69,9 +76,9 @@ def count_queries(client: Client, url: str) -> tuple[int, int]:
 
 
 def explain(url_params: dict) -> str:
-    filterset = DirectoryFilter(url_params, queryset=selectors.directory_queryset())
-    queryset = filterset.qs
-    keys = selectors.directory_sort_keys(queryset, filterset.sort)
+    query = DirectoryForm(url_params, taxonomies=taxonomies()).query()
+    queryset = filter_directory(directory_queryset(), query)
+    keys = directory_sort_keys(queryset, query.sort)
     page = keyset.ordered(queryset, keys)[: settings.DIRECTORY_PAGE_SIZE + 1]
     return page.explain(analyze=True, buffers=True)
 

@@ -23,7 +23,6 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 from django.utils.text import slugify  # noqa: E402
 
-from registry import services  # noqa: E402
 from registry.models import (  # noqa: E402
     Area,
     Criterion,
@@ -36,6 +35,7 @@ from registry.models import (  # noqa: E402
     SocialEnterprise,
     TargetGroup,
 )
+from registry.services.search import rebuild_search_vectors  # noqa: E402
 
 INDUSTRIES = [
     "Kafé och restaurang",
@@ -251,7 +251,7 @@ def seed(count: int, batch: int = 5000) -> None:
             )
             CriterionVerification.objects.bulk_create(verifications)
         print(f"  {min(offset + batch, count):>7} enterprises", flush=True)
-    services.rebuild_search_vectors()
+    rebuild_search_vectors()
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
 

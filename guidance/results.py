@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from guidance import selectors
 from guidance.flows import Walk
-from registry import selectors as registry_selectors
 from registry.models import OfferingKind, Partner, Session, SocialEnterprise
+from registry.selectors.enterprises import matching_enterprises
+from registry.selectors.partners import next_session_by_partner
 
 INLINE_ENTERPRISES = 3
 
@@ -36,7 +37,7 @@ def flow_result(walk: Walk) -> FlowResult:
     recs = selectors.recommendations_for(dict(walk.answers))
     steps = list(dict.fromkeys(rec.text for rec in recs))
     partners = list({p.pk: p for rec in recs for p in rec.partners.all()}.values())
-    sessions = registry_selectors.next_session_by_partner(p.pk for p in partners)
+    sessions = next_session_by_partner(p.pk for p in partners)
     kinds = list(dict.fromkeys(rec.offering_kind for rec in recs if rec.offering_kind))
     industries = list({rec.industry.pk: rec.industry for rec in recs if rec.industry}.values())
     areas = list({rec.area.pk: rec.area for rec in recs if rec.area}.values())
@@ -69,7 +70,7 @@ def _find_matches(kinds, industries, areas) -> _Search:
     if industries:
         attempts.append(_Search("industry", [], []))
     for attempt in attempts:
-        count, enterprises = registry_selectors.matching_enterprises(
+        count, enterprises = matching_enterprises(
             offering_kinds=kinds,
             industry_ids=[i.pk for i in attempt.industries],
             area_ids=[a.pk for a in attempt.areas],

@@ -13,7 +13,6 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from registry import services
 from registry.demo_partners import PARTNERS
 from registry.models import (
     Area,
@@ -28,6 +27,9 @@ from registry.models import (
     TargetGroup,
 )
 from registry.orgnr import luhn_check_digit
+from registry.services.enterprises import criterion_set, enterprise_create, offering_create
+from registry.services.partners import partner_create, place_create, session_create
+from registry.services.taxonomies import taxonomy_get_or_create
 
 ENTERPRISE_COUNT = 55
 SEED = 2026
@@ -323,11 +325,9 @@ def load_demo(today: datetime.date | None = None) -> dict[str, int]:
     """Create whatever demo content is missing. Returns counts of what was added."""
     today = today or timezone.localdate()
     added = {"partners": 0, "enterprises": 0}
-    areas = {
-        name: services.taxonomy_get_or_create(Area, name, kind=kind) for name, kind, _, _ in AREAS
-    }
-    groups = {name: services.taxonomy_get_or_create(TargetGroup, name) for name in TARGET_GROUPS}
-    industries = {t.industry: services.taxonomy_get_or_create(Industry, t.industry) for t in TRADES}
+    areas = {name: taxonomy_get_or_create(Area, name, kind=kind) for name, kind, _, _ in AREAS}
+    groups = {name: taxonomy_get_or_create(TargetGroup, name) for name in TARGET_GROUPS}
+    industries = {t.industry: taxonomy_get_or_create(Industry, t.industry) for t in TRADES}
     for spec in PARTNERS:
         if not Partner.objects.filter(name=spec["name"]).exists():
             _create_partner(spec, today)
@@ -341,14 +341,14 @@ def load_demo(today: datetime.date | None = None) -> dict[str, int]:
 
 def _create_partner(spec: dict, today: datetime.date) -> None:
     fields = {k: v for k, v in spec.items() if k not in {"places", "topics"}}
-    partner = services.partner_create(topics=spec["topics"], **fields)
+    partner = partner_create(topics=spec["topics"], **fields)
     for place_spec in spec["places"]:
         place_fields = {k: v for k, v in place_spec.items() if k != "sessions"}
-        place = services.place_create(partner=partner, **place_fields)
+        place = place_create(partner=partner, **place_fields)
         for title, days_ahead, start_hour, end_hour in place_spec.get("sessions", []):
             day = today + datetime.timedelta(days=days_ahead)
             tz = timezone.get_current_timezone()
-            services.session_create(
+            session_create(
                 place=place,
                 title=title,
                 starts_at=datetime.datetime.combine(day, datetime.time(start_hour), tzinfo=tz),
@@ -358,7 +358,7 @@ def _create_partner(spec: dict, today: datetime.date) -> None:
 
 
 def _create_enterprise(spec, areas, groups, industries, today) -> None:
-    enterprise = services.enterprise_create(
+    enterprise = enterprise_create(
         name=spec["name"],
         org_number=spec["org_number"],
         legal_form=spec["legal_form"],
@@ -389,7 +389,7 @@ def _create_enterprise(spec, areas, groups, industries, today) -> None:
         lou_checked_on=spec["last_checked"] if spec["lou_share"] else None,
     )
     for offering in spec["offerings"]:
-        services.offering_create(
+        offering_create(
             enterprise=enterprise,
             kind=offering["kind"],
             description=offering["description"],
@@ -401,6 +401,6 @@ def _create_enterprise(spec, areas, groups, industries, today) -> None:
         spec["last_checked"], datetime.time(10), tzinfo=timezone.get_current_timezone()
     )
     for criterion in list(Criterion)[: spec["criteria_verified"]]:
-        services.criterion_set(
+        criterion_set(
             enterprise=enterprise, criterion=criterion, verified=True, user=None, at=checked_at
         )

@@ -1,69 +1,117 @@
+"""The public forms of the registry: the directory's search (GET) and the
+report of a missing enterprise."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from asfportal.core.publicforms import PublicFormMixin
-from registry import services
-from registry.models import EnterpriseReport, LegalForm, Offering, Referrer, SocialEnterprise
+from registry.models import EnterpriseReport, LegalForm, OfferingKind, SocialEnterprise
 from registry.orgnr import normalise_org_number
+from registry.selectors.directory import DirectoryQuery
+from registry.selectors.taxonomies import Taxonomies, Term
+
+QUERY_MAX_LENGTH = 200
+SORT_CHOICES = [
+    ("relevans", _("Bäst träff")),
+    ("namn", _("Namn A–Ö")),
+    ("kontrollerad", _("Senast kontrollerad")),
+]
+SORTS = {"relevans": "relevance", "namn": "name", "kontrollerad": "checked"}
 
 
-class EnterpriseForm(forms.ModelForm):
-    """Accepts 556677-8899, 5566778899 and 16556677…; stores ten digits."""
+def _slugs(terms: list[Term]) -> list[tuple[str, str]]:
+    return [(term.slug, term.name) for term in terms]
 
-    org_number = forms.CharField(
-        label=_("Organisationsnummer"),
-        max_length=20,
-        help_text=_("Tio siffror, till exempel 556677-8899."),
+
+class DirectoryForm(forms.Form):
+    """The directory's search and filters, read from the address (GET).
+
+    Parameter names are Swedish because they show in shareable addresses. A
+    value that does not validate is left out of the query and reported to the
+    person (``problems``); it never raises. Taxonomy options come from the
+    cached ``taxonomies()``, so validating a slug costs no query. The options'
+    counts are not the form's: the template takes them from the page's facets.
+    """
+
+    q = forms.CharField(
+        label=_("Sök på namn, bransch eller vad du vill göra"),
+        max_length=QUERY_MAX_LENGTH,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-
-    class Meta:
-        model = SocialEnterprise
-        fields = [
-            "name", "slug", "org_number", "legal_form", "short_description", "description",
-            "industries", "area", "street_address", "postal_code", "city", "latitude",
-            "longitude", "website", "email", "phone", "contact_name", "employee_count",
-            "status", "last_checked", "is_example", "skoopi_certified_on",
-            "skoopi_valid_until", "lou_share_percent", "lou_checked_on",
-        ]  # fmt: skip
-
-    def clean_slug(self) -> str:
-        slug = self.cleaned_data["slug"]
-        if slug in services.RESERVED_SLUGS:
-            raise forms.ValidationError(
-                _("Kortnamnet används redan av webbplatsen. Välj ett annat.")
-            )
-        return slug
-
-    def clean_org_number(self) -> str:
-        return normalise_org_number(self.cleaned_data["org_number"])
-
-
-class OfferingForm(forms.ModelForm):
-    """An offering with the referrers it accepts as a set of checkboxes."""
-
-    referrers = forms.MultipleChoiceField(
-        label=_("Vem kan skicka dig hit"),
-        choices=Referrer.choices,
-        widget=forms.CheckboxSelectMultiple,
+    erbjudande = forms.ChoiceField(label=_("Erbjudande"), required=False)
+    bransch = forms.ChoiceField(label=_("Bransch"), required=False)
+    malgrupp = forms.ChoiceField(label=_("Målgrupp"), required=False)
+    omrade = forms.ChoiceField(label=_("Område"), required=False)
+    juridisk_form = forms.ChoiceField(label=_("Juridisk form"), required=False)
+    lediga_platser = forms.BooleanField(label=_("Bara företag med lediga platser"), required=False)
+    verifierad = forms.BooleanField(
+        label=_("Bara företag där kommunen har kontrollerat alla fyra kriterierna"),
         required=False,
     )
+    sortering = forms.ChoiceField(label=_("Sortera efter"), choices=SORT_CHOICES, required=False)
 
-    class Meta:
-        model = Offering
-        fields = ["kind", "description", "target_groups", "open_places", "referrers"]
+    # The option every select starts with, meaning "no filter".
+    EMPTY_LABELS = {
+        "erbjudande": _("Alla erbjudanden"),
+        "bransch": _("Alla branscher"),
+        "malgrupp": _("Alla målgrupper"),
+        "omrade": _("Alla områden"),
+        "juridisk_form": _("Alla former"),
+    }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:  # .all() uses a prefetch where the formset made one
-            self.fields["referrers"].initial = [
-                row.referrer for row in self.instance.accepted_referrers.all()
-            ]
-
-    def _save_m2m(self) -> None:
-        super()._save_m2m()
-        services.offering_set_referrers(
-            offering=self.instance, referrers=self.cleaned_data.get("referrers", [])
+    def __init__(self, data, *, taxonomies: Taxonomies):
+        super().__init__(data)
+        self._ids = {
+            "bransch": {t.slug: t.pk for t in taxonomies.industries},
+            "malgrupp": {t.slug: t.pk for t in taxonomies.target_groups},
+            "omrade": {t.slug: t.pk for t in taxonomies.areas},
+        }
+        options = {
+            "erbjudande": OfferingKind.choices,
+            "bransch": _slugs(taxonomies.industries),
+            "malgrupp": _slugs(taxonomies.target_groups),
+            "omrade": _slugs(taxonomies.areas),
+            "juridisk_form": LegalForm.choices,
+        }
+        for name, choices in options.items():
+            self.fields[name].choices = [("", self.EMPTY_LABELS[name]), *choices]
+        # htmx swaps the whole directory as one types; the search box itself is
+        # kept (data-hx-preserve), so nothing typed during a request is lost.
+        self.fields["q"].widget.attrs.update(
+            {"maxlength": QUERY_MAX_LENGTH, "data-hx-preserve": "true", "class": "form-control"}
         )
+        self.fields["sortering"].widget.attrs["class"] = "form-select"
+        for name in ("lediga_platser", "verifierad"):
+            self.fields[name].widget.attrs["class"] = "form-check-input"
+
+    def query(self) -> DirectoryQuery:
+        """What the valid parameters ask for; the invalid ones are left out."""
+        self.is_valid()
+        data = self.cleaned_data
+        ids = {name: self._ids[name].get(data.get(name) or "") for name in self._ids}
+        return DirectoryQuery(
+            text=data.get("q", ""),
+            offering_kind=data.get("erbjudande", ""),
+            industry=ids["bransch"],
+            target_group=ids["malgrupp"],
+            area=ids["omrade"],
+            legal_form=data.get("juridisk_form", ""),
+            open_places=bool(data.get("lediga_platser")),
+            verified=bool(data.get("verifierad")),
+            sort=SORTS[data.get("sortering") or "relevans"],
+        )
+
+    @property
+    def problems(self) -> list[tuple[str, str]]:
+        """(field label, message) for every parameter that was ignored."""
+        self.is_valid()
+        return [
+            (str(self.fields[name].label), message)
+            for name, messages in self.errors.items()
+            if name in self.fields
+            for message in messages
+        ]
 
 
 class EnterpriseReportForm(PublicFormMixin, forms.Form):

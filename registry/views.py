@@ -1,54 +1,55 @@
+"""The public registry pages: the directory (and its CSV), profiles, partners,
+and the report of a missing enterprise."""
+
 from functools import partial
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from asfportal.core import keyset, publicforms
+from asfportal.core import publicforms
 from asfportal.core.publicforms import PublicForm
-from registry import exports, freshness, presentation, selectors, services
-from registry.filters import DirectoryFilter
-from registry.forms import EnterpriseReportForm
+from registry import exports, freshness, presentation
+from registry.forms import DirectoryForm, EnterpriseReportForm
 from registry.models import HelpTopic, LegalForm
 from registry.pagecache import cache_public_page
+from registry.selectors import partners
+from registry.selectors.directory import directory_page, directory_rows
+from registry.selectors.enterprises import enterprise_for_profile
+from registry.selectors.taxonomies import taxonomies
+from registry.services import reports
 
 
 def _is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
+def _directory_form(request: HttpRequest) -> DirectoryForm:
+    return DirectoryForm(request.GET, taxonomies=taxonomies())
+
+
 @require_GET
 @cache_public_page
 def enterprise_list(request: HttpRequest) -> HttpResponse:
-    """The directory. Whatever the filters and the depth, a page costs four
-    queries (counts, rows, industries, offerings) and the suggestions when
-    nothing was found, plus one for the taxonomies when they are not cached."""
-    filterset = DirectoryFilter(request.GET or None, queryset=selectors.directory_queryset())
-    total, counts = filterset.count_results()
-    filterset.show_counts(counts)
-    queryset = filterset.qs
-    page = keyset.paginate(
-        queryset,
-        selectors.directory_sort_keys(queryset, filterset.sort),
-        request.GET.get("sida"),
-        per_page=settings.DIRECTORY_PAGE_SIZE,
-        count=total,
-        scope=_list_scope(request),
+    """The directory: the form validates the address, one selector reads the
+    page (see ``directory_page`` for its query cost), the template shows it.
+    htmx asks for the ``directory`` fragment only."""
+    form = _directory_form(request)
+    result = directory_page(
+        form.query(), cursor=request.GET.get("sida"), per_page=settings.DIRECTORY_PAGE_SIZE
     )
     context = {
-        "filter": filterset,
-        "page": page,
-        "problems": filterset.problems,
-        "suggestions": _suggestions(filterset, page),
+        "form": form,
+        "page": result.page,
+        "facets": result.facets,
+        "suggestions": result.suggestions,
     }
     template = "registry/enterprise_list.html"
     response = render(request, f"{template}#directory" if _is_htmx(request) else template, context)
@@ -56,25 +57,9 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _list_scope(request: HttpRequest) -> str:
-    """Names the list a page cursor belongs to: every parameter but the page."""
-    params = sorted((k, v) for k, values in request.GET.lists() for v in values if k != "sida")
-    return "directory?" + urlencode(params)
-
-
-def _suggestions(filterset: DirectoryFilter, page) -> list[tuple[str, str]]:
-    """ "Menade du …?" for a text search with no results: (name, URL) pairs."""
-    text = filterset.form.cleaned_data.get("q", "") if filterset.is_bound else ""
-    if page.count or not text.strip():
-        return []
-    url = reverse("registry:enterprise_list")
-    return [(name, f"{url}?{urlencode({'q': name})}") for name in selectors.did_you_mean(text)]
-
-
 @require_GET
 def enterprise_csv(request: HttpRequest) -> StreamingHttpResponse:
-    filterset = DirectoryFilter(request.GET or None, queryset=selectors.directory_queryset())
-    enterprises = filterset.ordered_qs.iterator(chunk_size=500)
+    enterprises = directory_rows(_directory_form(request).query()).iterator(chunk_size=500)
     rows = (
         exports.public_row(e, request.build_absolute_uri(e.get_absolute_url())) for e in enterprises
     )
@@ -89,7 +74,7 @@ def enterprise_csv(request: HttpRequest) -> StreamingHttpResponse:
 @require_GET
 @cache_public_page
 def enterprise_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    enterprise = selectors.enterprise_for_profile(slug)
+    enterprise = enterprise_for_profile(slug)
     context = {
         "enterprise": enterprise,
         # Depends on today's date as well as the record: a cached page can be
@@ -112,7 +97,7 @@ def partner_list(request: HttpRequest) -> HttpResponse:
     if topic is not None and topic not in HelpTopic.values:
         topic, problem = None, _("Det ämnet finns inte. Du ser alla samarbetspartner.")
     context = {
-        "partners": selectors.partner_list(topic),
+        "partners": partners.partner_list(topic),
         "topics": HelpTopic.choices,
         "topic": topic,
         "problem": problem,
@@ -123,10 +108,10 @@ def partner_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @cache_public_page
 def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    partner = selectors.partner_for_profile(slug)
+    partner = partners.partner_for_profile(slug)
     context = {
         "partner": partner,
-        "sessions": selectors.upcoming_sessions_for_partner(partner),
+        "sessions": partners.upcoming_sessions_for_partner(partner),
     }
     return render(request, "registry/partner_detail.html", context)
 
@@ -154,7 +139,7 @@ def _save_report(form: EnterpriseReportForm, data: dict) -> str | None:
     """The reported name, or None with the form's error set when the same
     enterprise was reported at the same moment by someone else."""
     try:
-        report, _created = services.enterprise_report(
+        report, _created = reports.enterprise_report(
             submission_token=data["token"],
             name=data["name"],
             org_number=data["org_number"],

@@ -34,7 +34,7 @@ from registry.models import (
     TargetGroup,
 )
 from registry.orgnr import luhn_check_digit
-from registry.services import enterprise_refresh_search_document
+from registry.services.search import enterprise_refresh_search_document
 
 
 def org_number(n: int) -> str:

@@ -9,15 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from asfportal.core.people import display_name
 from asfportal.core.permissions import staff_action, staff_view
-from registry import exports, services
+from registry import exports
 from registry.models import PublicationStatus
+from registry.services import enterprises as services
+from registry.services.common import RecordChanged
 from registry.staff import forms
 from registry.staff.selectors import (
     StaffEnterpriseFilter,
     enterprise_for_edit,
-    last_editor,
     staff_enterprises,
     verifications_of,
 )
@@ -56,7 +56,7 @@ def enterprise_create(request):
         enterprise = services.enterprise_create_with_offerings(
             fields=form.fields_to_save(),
             industries=form.cleaned_data["industries"],
-            offerings=forms.offering_changes(formset),
+            offerings=forms.row_changes(formset),
         )
         messages.success(request, _("Företaget är sparat som utkast."))
         return redirect("registry_staff:enterprise_edit", pk=enterprise.pk)
@@ -91,10 +91,10 @@ def enterprise_edit(request, pk: int):
                 expected_version=form.cleaned_data["version"],
                 fields=form.fields_to_save(),
                 industries=form.cleaned_data["industries"],
-                offerings=forms.offering_changes(formset),
+                offerings=forms.row_changes(formset),
             )
-        except services.RecordChanged as changed:
-            form.add_error(None, _changed_message(changed.current))
+        except RecordChanged as changed:
+            form.add_error(None, forms.record_changed_message(changed.current))
         else:
             messages.success(request, _("Ändringarna är sparade."))
             return redirect("registry_staff:enterprise_edit", pk=enterprise.pk)
@@ -111,16 +111,6 @@ def enterprise_edit(request, pk: int):
         },
         status=400 if request.method == "POST" else 200,
     )
-
-
-def _changed_message(current) -> str:
-    user = last_editor(current)
-    name = display_name(user) or _("Någon annan")
-    return _(
-        "%(name)s sparade ändringar i företaget efter att du öppnade sidan. Dina ändringar "
-        "är inte sparade, så att inget skrivs över. Öppna sidan igen för att se det senaste "
-        "och gör sedan dina ändringar på nytt."
-    ) % {"name": name}
 
 
 @staff_action("registry.publish_socialenterprise")
@@ -168,8 +158,8 @@ def enterprise_verify(request, pk: int):
                     evidence=form.evidence(),
                     user=request.user,
                 )
-        except services.RecordChanged as changed:
-            form.add_error(None, _changed_message(changed.current))
+        except RecordChanged as changed:
+            form.add_error(None, forms.record_changed_message(changed.current))
         else:
             messages.success(request, _("Kontrollen är sparad."))
             return redirect("registry_staff:enterprise_verify", pk=pk)

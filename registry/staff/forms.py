@@ -1,4 +1,5 @@
-"""The advisors' forms (crispy-forms, Bootstrap 5)."""
+"""The advisors' forms (crispy-forms, Bootstrap 5). The admin's enterprise and
+partner pages use the same forms, so both save through the same services."""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
@@ -6,8 +7,7 @@ from django import forms
 from django.forms import inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from registry import forms as registry_forms
-from registry import services
+from asfportal.core.people import display_name
 from registry.models import (
     Criterion,
     HelpTopic,
@@ -15,11 +15,15 @@ from registry.models import (
     Partner,
     Place,
     PublicationStatus,
+    Referrer,
     Session,
     SocialEnterprise,
     TargetGroup,
 )
 from registry.orgnr import normalise_org_number
+from registry.services.common import RowChange
+from registry.services.enterprises import offering_change
+from registry.staff.selectors import last_editor
 
 MAX_LENGTH_MESSAGE = _("Skriv högst %(limit_value)d tecken. Nu är det %(show_value)d.")
 
@@ -51,8 +55,27 @@ def _date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def record_changed_message(current) -> str:
+    """What an advisor or an admin user is told when someone else saved the
+    enterprise after their form was opened (one query: who saved it)."""
+    name = display_name(last_editor(current)) or _("Någon annan")
+    return _(
+        "%(name)s sparade ändringar i företaget efter att du öppnade sidan. Dina ändringar "
+        "är inte sparade, så att inget skrivs över. Öppna sidan igen för att se det senaste "
+        "och gör sedan dina ändringar på nytt."
+    ) % {"name": name}
+
+
+PARTNER_CHANGED = _(
+    "Någon annan sparade partnern efter att du öppnade sidan. "
+    "Dina ändringar är inte sparade. Öppna sidan igen och gör om ändringarna."
+)
+
+
 class VersionedForm(forms.ModelForm):
-    """Carries the version the record had when the form was opened."""
+    """Carries the version the record had when the form was opened, and
+    refuses to go on when the record has a newer one already (the services
+    check again under a row lock, for a save that comes in between)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
@@ -63,6 +86,16 @@ class VersionedForm(forms.ModelForm):
         for field in self.fields.values():
             if getattr(field, "max_length", None):
                 field.error_messages["max_length"] = MAX_LENGTH_MESSAGE
+
+    def clean(self):
+        cleaned = super().clean()
+        version = cleaned.get("version")
+        if self.instance.pk and version is not None and version != self.instance.version:
+            self.add_error(None, self.changed_message())
+        return cleaned
+
+    def changed_message(self) -> str:
+        return record_changed_message(self.instance)
 
     def fields_to_save(self) -> dict:
         skip = {"version", "industries", "topics"}
@@ -116,11 +149,19 @@ class EnterpriseForm(VersionedForm):
         return normalise_org_number(self.cleaned_data["org_number"])
 
 
-class OfferingForm(registry_forms.OfferingForm):
-    """The admin's offering form (referrers as checkboxes), with checkbox target
-    groups and a change for the service instead of saving itself."""
+class OfferingForm(forms.ModelForm):
+    """An offering with its target groups and the referrers it accepts as
+    checkboxes. It never saves itself: ``change()`` is what the service applies."""
 
-    class Meta(registry_forms.OfferingForm.Meta):
+    referrers = forms.MultipleChoiceField(
+        label=_("Vem kan skicka en person hit"),
+        choices=Referrer.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Offering
         fields = ["kind", "description", "open_places", "target_groups", "referrers"]
         widgets = {
             "target_groups": forms.CheckboxSelectMultiple,
@@ -129,15 +170,18 @@ class OfferingForm(registry_forms.OfferingForm):
 
     def __init__(self, *args, target_group_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["referrers"].label = _("Vem kan skicka en person hit")
+        if self.instance.pk:  # .all() uses the formset's prefetch
+            self.fields["referrers"].initial = [
+                row.referrer for row in self.instance.accepted_referrers.all()
+            ]
         if target_group_choices is not None:  # read once for the whole formset
             self.fields["target_groups"].choices = target_group_choices
         swedish_blanks(self)
 
-    def change(self) -> services.OfferingChange:
+    def change(self) -> RowChange:
         data = self.cleaned_data
-        return services.OfferingChange(
-            offering=self.instance if self.instance.pk else None,
+        return offering_change(
+            self.instance if self.instance.pk else None,
             kind=data.get("kind", ""),
             description=data.get("description", ""),
             open_places=data.get("open_places"),
@@ -168,11 +212,6 @@ OfferingFormSet = inlineformset_factory(
     can_delete=True,
     max_num=20,
 )
-
-
-def offering_changes(formset) -> list[services.OfferingChange]:
-    """The formset's rows that say something: changed, new or to be deleted."""
-    return [form.change() for form in formset.forms if form.cleaned_data and form.has_changed()]
 
 
 class VerificationForm(VersionedForm):
@@ -254,6 +293,9 @@ class PartnerForm(VersionedForm):
             self.initial["topics"] = [t.topic for t in self.instance.topics.all()]
         self.helper = _helper()
 
+    def changed_message(self) -> str:
+        return str(PARTNER_CHANGED)
+
 
 class PlaceForm(forms.ModelForm):
     class Meta:
@@ -261,14 +303,8 @@ class PlaceForm(forms.ModelForm):
         fields = ["name", "street_address", "postal_code", "city", "opening_hours"]
         widgets = {"opening_hours": forms.Textarea(attrs={"rows": 3})}
 
-    def change(self) -> services.PlaceChange:
-        data = dict(self.cleaned_data)
-        delete = bool(data.pop("DELETE", False))
-        data.pop("id", None)
-        data.pop("partner", None)
-        return services.PlaceChange(
-            place=self.instance if self.instance.pk else None, fields=data, delete=delete
-        )
+    def change(self) -> RowChange:
+        return _row_change(self, skip=("partner",))
 
 
 PlaceFormSet = inlineformset_factory(
@@ -301,13 +337,8 @@ class SessionForm(forms.ModelForm):
             self.add_error("ends_at", _("Tillfället måste sluta efter att det har börjat."))
         return cleaned
 
-    def change(self) -> services.SessionChange:
-        data = dict(self.cleaned_data)
-        delete = bool(data.pop("DELETE", False))
-        data.pop("id", None)
-        return services.SessionChange(
-            session=self.instance if self.instance.pk else None, fields=data, delete=delete
-        )
+    def change(self) -> RowChange:
+        return _row_change(self)
 
 
 BaseSessionFormSet = modelformset_factory(
@@ -327,7 +358,17 @@ def session_formset(partner: Partner, data=None):
     )
 
 
-def row_changes(formset) -> list:
+def _row_change(form: forms.ModelForm, skip: tuple[str, ...] = ()) -> RowChange:
+    """A formset row's fields as a change for ``services.common.apply_row_changes``."""
+    data = {k: v for k, v in form.cleaned_data.items() if k not in ("id", "DELETE", *skip)}
+    return RowChange(
+        row=form.instance if form.instance.pk else None,
+        fields=data,
+        delete=bool(form.cleaned_data.get("DELETE")),
+    )
+
+
+def row_changes(formset) -> list[RowChange]:
     """Only the rows the advisor changed (or marked for deletion): a row someone
     else changed meanwhile, and this advisor did not touch, is left as it is."""
     return [form.change() for form in formset.forms if form.cleaned_data and form.has_changed()]

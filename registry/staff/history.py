@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from asfportal.core.permissions import staff_action, staff_view
-from registry import history, services
+from registry import history
 from registry.models import Partner, SocialEnterprise
+from registry.services import enterprises as services
 
 
 @staff_view("registry.view_socialenterprise")

@@ -19,8 +19,11 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from asfportal.core.permissions import staff_view
-from registry import imports
+from registry.csv_import import reading
+from registry.csv_import.reading import ImportFileError
 from registry.models import Area, EnterpriseImport, Industry, LegalForm
+from registry.selectors.imports import import_check, imported_enterprises
+from registry.services.imports import ImportAlreadyApplied, import_apply, import_create
 
 PERMISSION = "registry.import_socialenterprise"
 EXAMPLE_FILE = settings.BASE_DIR / "docs" / "import-example.csv"
@@ -60,9 +63,9 @@ class ImportUploadForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         try:
-            imports.check_size(upload.size)  # before reading it into memory
-            self.uploaded = imports.read_upload(upload.read())
-        except imports.ImportFileError as error:
+            reading.check_size(upload.size)  # before reading it into memory
+            self.uploaded = reading.read_upload(upload.read())
+        except ImportFileError as error:
             raise forms.ValidationError(error.message, code="import_file") from None
         return upload
 
@@ -90,7 +93,7 @@ def import_upload(request):
     else:
         form = ImportUploadForm(user=request.user)
     if form.is_bound and form.is_valid():
-        batch = imports.import_create(
+        batch = import_create(
             user=request.user,
             filename=form.cleaned_data["file"].name,
             text=form.uploaded.text,
@@ -119,11 +122,11 @@ def import_report(request, pk):
 
 def _apply(request, batch: EnterpriseImport):
     try:
-        report = imports.import_apply(batch=batch, user=request.user)
-    except imports.ImportAlreadyApplied:
+        report = import_apply(batch=batch, user=request.user)
+    except ImportAlreadyApplied:
         messages.info(request, _("Företagen i den här filen är redan inlästa."))
         return redirect("registry_staff:import_report", pk=batch.pk)
-    except imports.ImportFileError as error:
+    except ImportFileError as error:
         return _report(request, batch, file_error=error.message)
     if not report.ok:
         messages.error(
@@ -146,13 +149,13 @@ def _report(request, batch: EnterpriseImport, *, report=None, file_error: str = 
     context["crumbs"].append((_("Läs in företag från en fil"), upload_url))
     if batch.applied_at:
         context["heading"] = _("Företagen är inlästa")
-        context["created"] = imports.imported_enterprises(batch=batch)
+        context["created"] = imported_enterprises(batch=batch)
     else:
         context["heading"] = _("Kontrollera filen innan du läser in")
         if report is None and not file_error:
             try:
-                report = imports.import_check(batch.text)
-            except imports.ImportFileError as error:
+                report = import_check(batch.text)
+            except ImportFileError as error:
                 context["file_error"] = error.message
         context["report"] = report
     return render(request, "registry/staff/import_report.html", context)

@@ -4,18 +4,13 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from asfportal.core.permissions import staff_view
-from registry import services
 from registry.models import Partner
+from registry.services.common import RecordChanged
+from registry.services.partners import partner_save, partner_sessions_save
 from registry.staff import forms
 from registry.staff.selectors import staff_partners
-
-_CHANGED = _lazy(
-    "Någon annan sparade partnern efter att du öppnade sidan. "
-    "Dina ändringar är inte sparade. Öppna sidan igen och gör om ändringarna."
-)
 
 
 def _crumbs():
@@ -36,15 +31,15 @@ def _save_partner(request, partner: Partner | None):
     formset = forms.PlaceFormSet(request.POST or None, instance=partner, prefix="places")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
-            saved = services.partner_save(
+            saved = partner_save(
                 partner=partner,
                 expected_version=form.cleaned_data["version"],
                 fields=form.fields_to_save(),
                 topics=form.cleaned_data["topics"],
                 places=forms.row_changes(formset),
             )
-        except services.RecordChanged:
-            form.add_error(None, _CHANGED)
+        except RecordChanged:
+            form.add_error(None, forms.PARTNER_CHANGED)
         else:
             messages.success(request, _("Partnern är sparad."))
             return redirect("registry_staff:partner_edit", pk=saved.pk)
@@ -86,13 +81,13 @@ def partner_sessions(request, pk: int):
     version = forms.VersionForm(request.POST or None, initial={"version": partner.version})
     if request.method == "POST" and formset.is_valid() and version.is_valid():
         try:
-            services.partner_sessions_save(
+            partner_sessions_save(
                 partner=partner,
                 changes=forms.row_changes(formset),
                 expected_version=version.cleaned_data["version"],
             )
-        except services.RecordChanged:
-            messages.error(request, _CHANGED)
+        except RecordChanged:
+            messages.error(request, forms.PARTNER_CHANGED)
         else:
             messages.success(request, _("Tillfällena är sparade."))
             return redirect("registry_staff:partner_sessions", pk=pk)

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from asfportal.core.permissions import staff_action, staff_view
-from registry import services
 from registry.models import EnterpriseReport
+from registry.services import reports as services
 from registry.staff import forms
 from registry.staff.selectors import decided_reports, waiting_reports
 

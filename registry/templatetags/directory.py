@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from registry.selectors import MARK_END, MARK_START
+from registry.selectors.search import MARK_END, MARK_START
 
 register = template.Library()
 

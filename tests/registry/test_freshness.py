@@ -7,9 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from asfportal.core import keyset
 from asfportal.core.dates import months_before
-from registry import selectors
 from registry.models import SocialEnterprise
+from registry.selectors.directory import directory_sort_keys
 from tests.factories import EnterpriseFactory, OfferingFactory, TargetGroupFactory
 
 pytestmark = pytest.mark.django_db
@@ -148,12 +149,12 @@ def test_stale_records_come_last_across_page_boundaries_both_ways(client, settin
     assert backward == expected
 
 
-def test_order_directory_puts_stale_last_without_the_listing_annotation():
+def test_name_order_puts_stale_last_without_the_listing_annotation():
     EnterpriseFactory(name="Aaa", last_checked=None)
     EnterpriseFactory(name="Bbb", last_checked=months_ago(1))
     plain = SocialEnterprise.objects.published()
 
-    ordered = selectors.order_directory(plain, "name")
+    ordered = keyset.ordered(plain, directory_sort_keys(plain, "name"))
 
     assert [e.name for e in ordered] == ["Bbb", "Aaa"]
 

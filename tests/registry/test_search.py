@@ -27,9 +27,9 @@ def test_empty_result_suggests_the_closest_names(client):
     EnterpriseFactory(name="Cykelköket")
     response = client.get(URL, {"q": "Bagerit Surdgenx Lund"})
     assert names(response) == []
-    assert [name for name, _url in response.context["suggestions"]] == ["Bageriet Surdegen"]
+    assert response.context["suggestions"] == ["Bageriet Surdegen"]
     assert "Menade du" in response.text
-    assert "?q=Bageriet+Surdegen" in response.text
+    assert "?q=Bageriet%20Surdegen" in response.text
 
 
 @pytest.mark.postgres
@@ -98,18 +98,21 @@ def test_text_query_with_two_filters_query_count(client, django_assert_max_num_q
 def test_bulk_rebuild_gives_the_same_vector_as_a_single_write():
     from django.db import connection
 
-    from registry import services
     from registry.models import SocialEnterprise
+    from registry.services.search import (
+        enterprise_refresh_search_document,
+        rebuild_search_vectors,
+    )
 
     enterprise = EnterpriseFactory(
         name="Kafé Linden", short_description="Lunch.", industries=[IndustryFactory(name="Bageri")]
     )
     OfferingFactory(enterprise=enterprise, kind=OfferingKind.WORK_TRAINING, description="I köket.")
-    services.enterprise_refresh_search_document(enterprise=enterprise)
+    enterprise_refresh_search_document(enterprise=enterprise)
     single = SocialEnterprise.objects.values_list("search_vector", flat=True).get()
 
     with connection.cursor() as cursor:
         cursor.execute("UPDATE registry_socialenterprise SET search_vector = NULL")
-    services.rebuild_search_vectors()
+    rebuild_search_vectors()
 
     assert SocialEnterprise.objects.values_list("search_vector", flat=True).get() == single

@@ -2,8 +2,8 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from registry import freshness
-from registry.reminders import send_review_reminders
+from asfportal.core import dates
+from registry.services.reminders import send_review_reminders
 
 
 def _date(value: str) -> datetime.date:
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, date: str | None = None, **options):
-        day = _date(date) if date else freshness.today()
+        day = _date(date) if date else dates.today()
         result = send_review_reminders(today=day)
         digest = "digest sent" if result.digest_sent else "no digest"
         self.stdout.write(

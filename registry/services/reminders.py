@@ -9,22 +9,18 @@ its row removed again, so the next run tries once more.
 """
 
 import datetime
-import logging
 from dataclasses import dataclass
 from enum import StrEnum
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max, Prefetch, QuerySet
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from registry import freshness
-from registry.models import Offering, ReviewDigest, ReviewReminder, SocialEnterprise
-
-logger = logging.getLogger(__name__)
+from asfportal.core import dates
+from asfportal.core.mail import send_templated_mail
+from registry.models import ReviewDigest, ReviewReminder, SocialEnterprise
+from registry.selectors import reminders
 
 
 @dataclass(frozen=True)
@@ -55,18 +51,6 @@ class DueRecord:
     edit_url: str
 
 
-def due_enterprises(today: datetime.date) -> QuerySet[SocialEnterprise]:
-    """Published enterprises due for review on ``today``, never checked first,
-    then the longest unchecked; with their offerings (two queries)."""
-    offerings = Offering.objects.order_by("kind", "pk")
-    return (
-        SocialEnterprise.objects.published()
-        .filter(freshness.due_for_review(today))
-        .prefetch_related(Prefetch("offerings", queryset=offerings))
-        .order_by(F("last_checked").asc(nulls_first=True), "name", "pk")
-    )
-
-
 def send_review_reminders(*, today: datetime.date | None = None) -> ReminderResult:
     """Mail every due enterprise not reminded in the last
     ``REVIEW_REMINDER_INTERVAL_DAYS`` days, then the advisors' digest.
@@ -77,11 +61,11 @@ def send_review_reminders(*, today: datetime.date | None = None) -> ReminderResu
     for the digest (each in a savepoint, so a clash with a concurrent run is
     caught), plus a DELETE per failed mail.
     """
-    today = today or freshness.today()
-    due = list(due_enterprises(today))
+    today = today or dates.today()
+    due = list(reminders.due_enterprises(today))
     if not due:
         return ReminderResult()
-    last_reminded = _last_reminded(today)
+    last_reminded = reminders.last_reminded(today)
     records = [_remind_if_needed(enterprise, last_reminded, today) for enterprise in due]
     counts = {outcome: sum(r.outcome == outcome for r in records) for outcome in Outcome}
     return ReminderResult(
@@ -91,19 +75,6 @@ def send_review_reminders(*, today: datetime.date | None = None) -> ReminderResu
         failed=counts[Outcome.FAILED],
         digest_sent=_send_digest(records, today),
     )
-
-
-def _last_reminded(today: datetime.date) -> dict[int, datetime.date]:
-    """Each enterprise's latest reminder within the interval (one query).
-    Later reminders count too, so a backfill run never repeats a newer one."""
-    since = today - datetime.timedelta(days=settings.REVIEW_REMINDER_INTERVAL_DAYS)
-    rows = (
-        ReviewReminder.objects.filter(sent_on__gt=since)
-        .values("enterprise")
-        .annotate(last=Max("sent_on"))
-        .values_list("enterprise", "last")
-    )
-    return dict(rows)
 
 
 def _remind_if_needed(
@@ -138,10 +109,10 @@ def _remind(enterprise: SocialEnterprise, today: datetime.date) -> Outcome:
         "municipality": settings.MUNICIPALITY_NAME,
         "contact_email": settings.CONTACT_EMAIL,
     }
-    sent = _send(
-        "registry/mail/review_reminder_subject.txt",
-        "registry/mail/review_reminder.txt",
-        context,
+    sent = send_templated_mail(
+        subject_template="registry/mail/review_reminder_subject.txt",
+        body_template="registry/mail/review_reminder.txt",
+        context=context,
         to=enterprise.email,
         reply_to=settings.CONTACT_EMAIL,
         what=f"review reminder for enterprise {enterprise.pk}",
@@ -169,10 +140,10 @@ def _send_digest(records: list[DueRecord], today: datetime.date) -> bool:
         "interval_days": settings.REVIEW_REMINDER_INTERVAL_DAYS,
         "contact_email": settings.CONTACT_EMAIL,
     }
-    sent = _send(
-        "registry/mail/review_digest_subject.txt",
-        "registry/mail/review_digest.txt",
-        context,
+    sent = send_templated_mail(
+        subject_template="registry/mail/review_digest_subject.txt",
+        body_template="registry/mail/review_digest.txt",
+        context=context,
         to=settings.ADVISORS_EMAIL,
         what=f"review digest for {today}",
     )
@@ -188,28 +159,3 @@ def _create_once(model, **fields):
             return model.objects.create(**fields)
     except IntegrityError:
         return None
-
-
-def _send(
-    subject_template: str,
-    body_template: str,
-    context: dict,
-    *,
-    to: str,
-    what: str,
-    reply_to: str | None = None,
-) -> bool:
-    """Render in Swedish and send. False (and an error logged without the
-    address) when the mail server refuses."""
-    with translation.override("sv"):
-        subject = " ".join(render_to_string(subject_template, context).split())
-        body = render_to_string(body_template, context)
-    message = EmailMessage(subject, body, to=[to], reply_to=[reply_to] if reply_to else None)
-    try:
-        message.send()
-    except Exception as error:
-        # Any failure: log it and go on with the next. The class only: SMTP
-        # errors can carry the recipient's address.
-        logger.error("Could not send the %s: %s", what, type(error).__name__)
-        return False
-    return True

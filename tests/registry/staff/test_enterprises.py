@@ -9,10 +9,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from registry import services
 from registry.models import CriterionVerification, Offering, PublicationStatus, SocialEnterprise
+from registry.services.common import RecordChanged
+from registry.services.enterprises import criterion_set, enterprise_update
 from tests.factories import EnterpriseFactory, IndustryFactory, OfferingFactory
-from tests.registry.staff_helpers import enterprise_data
+from tests.registry.staff.helpers import enterprise_data
 
 pytestmark = pytest.mark.django_db
 
@@ -149,12 +150,10 @@ def test_second_of_two_simultaneous_edits_is_refused(advisor_client, client, oth
 
 def test_service_refuses_a_stale_version_and_saves_nothing():
     enterprise = EnterpriseFactory(name="Original")
-    services.enterprise_update(enterprise=enterprise, expected_version=1, fields={"name": "Ett"})
+    enterprise_update(enterprise=enterprise, expected_version=1, fields={"name": "Ett"})
 
-    with pytest.raises(services.RecordChanged):
-        services.enterprise_update(
-            enterprise=enterprise, expected_version=1, fields={"name": "Två"}
-        )
+    with pytest.raises(RecordChanged):
+        enterprise_update(enterprise=enterprise, expected_version=1, fields={"name": "Två"})
 
     enterprise.refresh_from_db()
     assert (enterprise.name, enterprise.version) == ("Ett", 2)
@@ -230,9 +229,7 @@ def test_checked_today_is_post_only(advisor_client):
 
 def test_verify_stamps_only_changed_criteria(advisor_client, advisor, other_advisor):
     enterprise = EnterpriseFactory()
-    earlier = services.criterion_set(
-        enterprise=enterprise, criterion=1, verified=True, user=other_advisor
-    )
+    earlier = criterion_set(enterprise=enterprise, criterion=1, verified=True, user=other_advisor)
     url = reverse("registry_staff:enterprise_verify", args=[enterprise.pk])
     data = {
         "version": "1",

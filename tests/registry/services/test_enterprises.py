@@ -1,7 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from registry import services
 from registry.models import (
     AcceptedReferrer,
     Area,
@@ -12,6 +11,14 @@ from registry.models import (
     Referrer,
     SocialEnterprise,
 )
+from registry.services.common import unique_slug
+from registry.services.enterprises import (
+    criterion_set,
+    enterprise_create,
+    offering_create,
+    offering_set_referrers,
+)
+from registry.services.taxonomies import taxonomy_get_or_create
 from tests.factories import EnterpriseFactory, IndustryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +27,7 @@ pytestmark = pytest.mark.django_db
 def test_enterprise_create_normalises_org_number_and_builds_slug_and_search_text():
     industry = IndustryFactory(name="Café och restaurang")
 
-    enterprise = services.enterprise_create(
+    enterprise = enterprise_create(
         name="Kafé Kornet",
         org_number="16556036-0793",
         legal_form=LegalForm.ECONOMIC_ASSOCIATION,
@@ -37,7 +44,7 @@ def test_enterprise_create_normalises_org_number_and_builds_slug_and_search_text
 
 def test_enterprise_create_refuses_a_bad_org_number_and_saves_nothing():
     with pytest.raises(ValidationError):
-        services.enterprise_create(
+        enterprise_create(
             name="Fel",
             org_number="556036-0794",
             legal_form=LegalForm.OTHER,
@@ -48,14 +55,14 @@ def test_enterprise_create_refuses_a_bad_org_number_and_saves_nothing():
 
 def test_unique_slug_skips_taken_and_reserved_slugs():
     EnterpriseFactory(slug="returverket")
-    assert services.unique_slug(SocialEnterprise, "Returverket") == "returverket-2"
-    assert services.unique_slug(SocialEnterprise, "CSV") == "csv-2"
+    assert unique_slug(SocialEnterprise, "Returverket") == "returverket-2"
+    assert unique_slug(SocialEnterprise, "CSV") == "csv-2"
 
 
 def test_offering_create_sets_referrers_and_updates_search_text():
     enterprise = EnterpriseFactory()
 
-    offering = services.offering_create(
+    offering = offering_create(
         enterprise=enterprise,
         kind=OfferingKind.WORK_TRIAL,
         description="Prova på snickeri",
@@ -73,11 +80,11 @@ def test_offering_create_sets_referrers_and_updates_search_text():
 
 def test_offering_set_referrers_replaces_the_set():
     enterprise = EnterpriseFactory()
-    offering = services.offering_create(
+    offering = offering_create(
         enterprise=enterprise, kind=OfferingKind.EMPLOYMENT, referrers=[Referrer.SOCIAL_SERVICES]
     )
 
-    services.offering_set_referrers(offering=offering, referrers=[Referrer.EMPLOYMENT_SERVICE])
+    offering_set_referrers(offering=offering, referrers=[Referrer.EMPLOYMENT_SERVICE])
 
     assert list(AcceptedReferrer.objects.values_list("referrer", flat=True)) == [
         "arbetsformedlingen"
@@ -88,10 +95,8 @@ def test_criterion_set_stamps_who_and_when_and_updates_in_place():
     enterprise = EnterpriseFactory()
     advisor = UserFactory(username="radgivare")
 
-    services.criterion_set(
-        enterprise=enterprise, criterion=Criterion.PURPOSE, verified=False, user=None
-    )
-    verification = services.criterion_set(
+    criterion_set(enterprise=enterprise, criterion=Criterion.PURPOSE, verified=False, user=None)
+    verification = criterion_set(
         enterprise=enterprise, criterion=Criterion.PURPOSE, verified=True, user=advisor
     )
 
@@ -102,9 +107,9 @@ def test_criterion_set_stamps_who_and_when_and_updates_in_place():
 
 
 def test_taxonomy_get_or_create_reuses_by_name():
-    first = services.taxonomy_get_or_create(Industry, "Städ")
-    again = services.taxonomy_get_or_create(Industry, "Städ")
-    area = services.taxonomy_get_or_create(Area, "Norrby", kind=Area.Kind.DISTRICT)
+    first = taxonomy_get_or_create(Industry, "Städ")
+    again = taxonomy_get_or_create(Industry, "Städ")
+    area = taxonomy_get_or_create(Area, "Norrby", kind=Area.Kind.DISTRICT)
     assert first.pk == again.pk
     assert first.slug == "stad"
     assert area.kind == "district"

@@ -3,10 +3,12 @@
 import pytest
 from django.urls import reverse
 
-from registry import history, services
+from registry import history
 from registry.models import SocialEnterprise
+from registry.services.enterprises import enterprise_update
+from registry.services.partners import partner_save
 from tests.factories import EnterpriseFactory, IndustryFactory, OfferingFactory, PartnerFactory
-from tests.registry.staff_helpers import enterprise_data
+from tests.registry.staff.helpers import enterprise_data
 
 pytestmark = pytest.mark.django_db
 
@@ -31,12 +33,8 @@ def test_history_shows_who_changed_which_field_from_what_to_what(advisor_client,
 def test_history_page_renders_industry_and_offering_changes(advisor_client):
     enterprise = EnterpriseFactory()
     cafe, catering = IndustryFactory(name="Café"), IndustryFactory(name="Catering")
-    services.enterprise_update(
-        enterprise=enterprise, expected_version=1, fields={}, industries=[cafe]
-    )
-    services.enterprise_update(
-        enterprise=enterprise, expected_version=2, fields={}, industries=[catering]
-    )
+    enterprise_update(enterprise=enterprise, expected_version=1, fields={}, industries=[cafe])
+    enterprise_update(enterprise=enterprise, expected_version=2, fields={}, industries=[catering])
     OfferingFactory(enterprise=enterprise, kind="praktik", open_places=2)
 
     response = advisor_client.get(
@@ -52,7 +50,7 @@ def test_history_page_renders_industry_and_offering_changes(advisor_client):
 def test_history_page_query_count_is_fixed(advisor_client, django_assert_max_num_queries):
     enterprise = EnterpriseFactory()
     for number in range(15):
-        services.enterprise_update(
+        enterprise_update(
             enterprise=enterprise,
             expected_version=number + 1,
             fields={"name": f"Namn {number}"},
@@ -70,7 +68,7 @@ def test_restore_brings_back_fields_and_industries_and_is_recorded(advisor_clien
     cafe = IndustryFactory(name="Café")
     enterprise = EnterpriseFactory(name="Original", industries=[cafe])
     old = enterprise.history.first()
-    services.enterprise_update(
+    enterprise_update(
         enterprise=enterprise, expected_version=1, fields={"name": "Fel namn"}, industries=[]
     )
 
@@ -106,7 +104,7 @@ def test_restore_refuses_another_records_history(advisor_client):
 
 def test_partner_history_lists_changes(advisor_client):
     partner = PartnerFactory(summary="Gammal text")
-    services.partner_save(
+    partner_save(
         partner=partner, expected_version=1, fields={"summary": "Ny text"}, topics=["starta"]
     )
 
@@ -119,7 +117,7 @@ def test_partner_history_lists_changes(advisor_client):
 def test_restore_keeps_status_slug_and_evidence(advisor_client):
     enterprise = EnterpriseFactory(name="Original", status="published")
     first = enterprise.history.first()
-    services.enterprise_update(
+    enterprise_update(
         enterprise=enterprise,
         expected_version=1,
         fields={"name": "Nytt", "lou_share_percent": 40, "status": "archived"},
@@ -138,7 +136,7 @@ def test_restore_keeps_status_slug_and_evidence(advisor_client):
 def test_restore_that_no_longer_fits_says_why_and_changes_nothing(advisor_client):
     enterprise = EnterpriseFactory(org_number="7699999996")
     first = enterprise.history.first()
-    services.enterprise_update(
+    enterprise_update(
         enterprise=enterprise, expected_version=1, fields={"org_number": "7690000018"}
     )
     EnterpriseFactory(org_number="7699999996")  # another record took the old number

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from asfportal.core.dates import months_before
 from registry.models import PublicationStatus, ReviewDigest, ReviewReminder
-from registry.reminders import ReminderResult, send_review_reminders
+from registry.services.reminders import ReminderResult, send_review_reminders
 from tests.factories import EnterpriseFactory, OfferingFactory
 
 pytestmark = pytest.mark.django_db

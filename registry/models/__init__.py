@@ -1,0 +1,68 @@
+"""The registry's facts: social enterprises, their offerings, partners, taxonomies.
+
+Models stay thin (fields, constraints, ``__str__``, ``get_absolute_url``); writes
+live in ``services/`` and multi-model reads in ``selectors/``. One module per
+subject; Django finds them all through this package.
+"""
+
+from registry.models.enterprises import (
+    AcceptedReferrer,
+    Criterion,
+    CriterionVerification,
+    EnterpriseQuerySet,
+    LegalForm,
+    Offering,
+    OfferingKind,
+    PublicationStatus,
+    Referrer,
+    SocialEnterprise,
+)
+from registry.models.partners import (
+    HelpTopic,
+    Partner,
+    PartnerKind,
+    PartnerTopic,
+    Place,
+    Session,
+)
+from registry.models.taxonomies import (
+    Area,
+    Industry,
+    TargetGroup,
+    Taxonomy,
+)
+from registry.models.workflow import (
+    EnterpriseImport,
+    EnterpriseReport,
+    ReportDecision,
+    ReviewDigest,
+    ReviewReminder,
+)
+
+__all__ = [
+    "AcceptedReferrer",
+    "Area",
+    "Criterion",
+    "CriterionVerification",
+    "EnterpriseImport",
+    "EnterpriseQuerySet",
+    "EnterpriseReport",
+    "HelpTopic",
+    "Industry",
+    "LegalForm",
+    "Offering",
+    "OfferingKind",
+    "Partner",
+    "PartnerKind",
+    "PartnerTopic",
+    "Place",
+    "PublicationStatus",
+    "Referrer",
+    "ReportDecision",
+    "ReviewDigest",
+    "ReviewReminder",
+    "Session",
+    "SocialEnterprise",
+    "TargetGroup",
+    "Taxonomy",
+]

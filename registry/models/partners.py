@@ -1,0 +1,129 @@
+"""Partner organisations, what they help with, where they meet people and when."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class PartnerKind(models.TextChoices):
+    SUPPORT = "stodorganisation", _("Stödorganisation")
+    AUTHORITY = "myndighet", _("Myndighet")
+    COORDINATION = "samordningsforbund", _("Samordningsförbund")
+    NETWORK = "natverk", _("Nätverk eller branschorganisation")
+    MUNICIPAL = "kommunal", _("Kommunal verksamhet")
+
+
+class HelpTopic(models.TextChoices):
+    """What a partner helps with."""
+
+    START = "starta", _("Starta")
+    DEVELOP = "utveckla", _("Utveckla")
+    FINANCING = "finansiering", _("Finansiering")
+    REHABILITATION = "rehabilitering", _("Rehabilitering")
+    TRAINING = "arbetstraning", _("Arbetsträning och placering")
+    KNOWLEDGE = "kunskap", _("Kunskap")
+
+
+class Partner(models.Model):
+    name = models.CharField(_("namn"), max_length=200, unique=True)
+    slug = models.SlugField(_("kortnamn i adressen"), max_length=200, unique=True)
+    kind = models.CharField(_("typ"), max_length=30, choices=PartnerKind)
+    summary = models.CharField(_("sammanfattning"), max_length=300)
+    description = models.TextField(_("beskrivning"), blank=True)
+    website = models.URLField(_("webbplats"), blank=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("samarbetspartner")
+        verbose_name_plural = _("samarbetspartner")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:partner_detail", kwargs={"slug": self.slug})
+
+
+class PartnerTopic(models.Model):
+    """One thing a partner helps with; a closed list, so no lookup table."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="topics")
+    topic = models.CharField(_("hjälper med"), max_length=20, choices=HelpTopic)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("hjälper med")
+        verbose_name_plural = _("hjälper med")
+        ordering = ["partner", "topic"]
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "topic"], name="partner_topic_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_topic_display()
+
+
+class Place(models.Model):
+    """Where a partner meets people: an office, a library, a meeting place."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="places")
+    name = models.CharField(_("namn"), max_length=200)
+    street_address = models.CharField(_("adress"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postnummer"), max_length=6, blank=True)
+    city = models.CharField(_("ort"), max_length=100, blank=True)
+    latitude = models.DecimalField(
+        _("latitud"), max_digits=8, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitud"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    opening_hours = models.TextField(
+        _("öppettider"), blank=True, help_text=_("En rad per dag eller period.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("plats")
+        verbose_name_plural = _("platser")
+        ordering = ["partner", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.partner})"
+
+
+class Session(models.Model):
+    """A dated visit at a place, such as a drop-in advice hour at a library."""
+
+    place = models.ForeignKey(
+        Place, verbose_name=_("plats"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    title = models.CharField(_("rubrik"), max_length=200)
+    description = models.TextField(_("beskrivning"), blank=True)
+    starts_at = models.DateTimeField(_("börjar"))
+    ends_at = models.DateTimeField(_("slutar"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tillfälle")
+        verbose_name_plural = _("tillfällen")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"
+            )
+        ]
+        indexes = [
+            # A partner page's "upcoming sessions": per place, from now on.
+            models.Index(fields=["place", "starts_at"], name="session_place_start_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.starts_at:%Y-%m-%d})"

@@ -1,0 +1,48 @@
+"""Taxonomies editors keep in the admin: industries, target groups, areas."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Taxonomy(models.Model):
+    """A named, sluggable category that editors maintain in the admin."""
+
+    name = models.CharField(_("namn"), max_length=100, unique=True)
+    slug = models.SlugField(_("kortnamn"), max_length=100, unique=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Industry(Taxonomy):
+    history = HistoricalRecords()
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("bransch")
+        verbose_name_plural = _("branscher")
+
+
+class TargetGroup(Taxonomy):
+    history = HistoricalRecords()
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("målgrupp")
+        verbose_name_plural = _("målgrupper")
+
+
+class Area(Taxonomy):
+    class Kind(models.TextChoices):
+        DISTRICT = "district", _("Kommundel")
+        NEIGHBOUR = "neighbour", _("Grannkommun")
+
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind, default=Kind.DISTRICT)
+    history = HistoricalRecords()
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("område")
+        verbose_name_plural = _("områden")

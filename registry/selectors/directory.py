@@ -1,0 +1,172 @@
+"""The public directory as one read: a ``DirectoryQuery`` (what the validated
+form asked for) in, a ``DirectoryPage`` out: the page of rows with its links,
+the total, every filter option's count and "Menade du …?" for an empty search.
+"""
+
+from dataclasses import dataclass, fields
+
+from django.db.models import QuerySet
+
+from asfportal.core import keyset
+from asfportal.core.keyset import KeysetPage, SortKey
+from registry.models import LegalForm, OfferingKind, SocialEnterprise
+from registry.selectors.facets import FACETS, FacetCounts, directory_counts
+from registry.selectors.listing import (
+    directory_queryset,
+    filter_industry,
+    filter_offering_kind,
+    filter_open_places,
+    filter_target_group,
+    filter_verified,
+    name_ordering,
+    stale_flag,
+)
+from registry.selectors.search import did_you_mean, filter_text
+from registry.selectors.taxonomies import Term, taxonomies
+
+SORTS = ("relevance", "name", "checked")
+
+
+@dataclass(frozen=True)
+class DirectoryQuery:
+    """The directory's filters and order. Taxonomy terms are given by id; an
+    empty value (or False) means no filter on it."""
+
+    text: str = ""
+    offering_kind: str = ""
+    industry: int | None = None
+    target_group: int | None = None
+    area: int | None = None
+    legal_form: str = ""
+    open_places: bool = False
+    verified: bool = False
+    sort: str = "relevance"
+
+    def scope(self) -> str:
+        """Names this list for its page links, so a link works only here."""
+        values = [f"{f.name}={getattr(self, f.name)!r}" for f in fields(self)]
+        return "directory?" + "&".join(values)
+
+
+# How each filter narrows a queryset, by its DirectoryQuery field.
+_FILTERS = {
+    "text": lambda qs, text: filter_text(qs, text) if text.strip() else qs,
+    "offering_kind": filter_offering_kind,
+    "industry": filter_industry,
+    "target_group": filter_target_group,
+    "area": lambda qs, area_id: qs.filter(area_id=area_id),
+    "legal_form": lambda qs, legal_form: qs.filter(legal_form=legal_form),
+    "open_places": lambda qs, _on: filter_open_places(qs),
+    "verified": lambda qs, _on: filter_verified(qs),
+}
+
+
+def filter_directory(queryset: QuerySet, query: DirectoryQuery, skip: str = "") -> QuerySet:
+    """``queryset`` narrowed by every filter of ``query`` except ``skip``."""
+    for name, apply in _FILTERS.items():
+        value = getattr(query, name)
+        if name != skip and value not in ("", None, False):
+            queryset = apply(queryset, value)
+    return queryset
+
+
+def directory_sort_keys(queryset: QuerySet, sort: str) -> list[SortKey]:
+    """The ordering of the directory as keyset keys. ``relevance`` needs the
+    annotations of a PostgreSQL text search; without them it is name order.
+
+    Name and relevance order put stale records after fresh ones (a leading
+    0/1 key, so cursors still work both ways); "checked" order has them last
+    anyway. The leading key means PostgreSQL sorts the published rows rather
+    than reading the name-order index, which is cheap at a registry's size.
+    """
+    name = SortKey("sort_name", name_ordering())
+    pk = SortKey("pk", kind="int")
+    annotations = queryset.query.annotations
+    if sort == "checked":
+        checked = SortKey("last_checked", descending=True, nullable=True, kind="date")
+        return [checked, name, pk]
+    stale = SortKey("is_stale", None if "is_stale" in annotations else stale_flag(), kind="int")
+    if sort == "relevance" and "name_similarity" in annotations:
+        rank = [SortKey("search_rank", descending=True, kind="float")]
+        if "search_rank" not in annotations:
+            rank = []
+        similarity = SortKey("name_similarity", descending=True, kind="float")
+        return [stale, *rank, similarity, name, pk]
+    return [stale, name, pk]
+
+
+def directory_rows(query: DirectoryQuery) -> QuerySet[SocialEnterprise]:
+    """Every result of ``query`` in page order, for the CSV export."""
+    queryset = filter_directory(directory_queryset(), query)
+    return keyset.ordered(queryset, directory_sort_keys(queryset, query.sort))
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str  # the option's value in the address: a slug or a choice value
+    label: str
+    count: int  # the results choosing it would give, the other filters kept
+
+
+@dataclass(frozen=True)
+class Facets:
+    offering_kind: list[FacetOption]
+    industry: list[FacetOption]
+    target_group: list[FacetOption]
+    area: list[FacetOption]
+    legal_form: list[FacetOption]
+    open_places: int
+    verified: int
+
+
+def _term_options(terms: list[Term], counts: dict[str, int]) -> list[FacetOption]:
+    return [FacetOption(t.slug, t.name, counts.get(str(t.pk), 0)) for t in terms]
+
+
+def _choice_options(choices, counts: dict[str, int]) -> list[FacetOption]:
+    return [FacetOption(value, str(label), counts.get(value, 0)) for value, label in choices]
+
+
+def _facets(counts: FacetCounts) -> Facets:
+    terms = taxonomies()
+    return Facets(
+        offering_kind=_choice_options(OfferingKind.choices, counts["offering_kind"]),
+        industry=_term_options(terms.industries, counts["industry"]),
+        target_group=_term_options(terms.target_groups, counts["target_group"]),
+        area=_term_options(terms.areas, counts["area"]),
+        legal_form=_choice_options(LegalForm.choices, counts["legal_form"]),
+        open_places=counts["open_places"].get("1", 0),
+        verified=counts["verified"].get("1", 0),
+    )
+
+
+@dataclass(frozen=True)
+class DirectoryPage:
+    page: KeysetPage  # the rows, the total (count), the links to other pages
+    facets: Facets
+    suggestions: list[str]  # close names when a text search found nothing
+
+
+def directory_page(query: DirectoryQuery, *, cursor: str | None, per_page: int) -> DirectoryPage:
+    """One page of the directory with everything its page shows.
+
+    Whatever the filters and the depth: one query for the total and every
+    facet count, one for the rows, two for their industries and offerings;
+    "Menade du" adds one when nothing was found, and the taxonomies one when
+    they are not cached.
+    """
+    plain = SocialEnterprise.objects.published()
+    bases = {facet: filter_directory(plain, query, skip=facet) for facet in FACETS}
+    total, counts = directory_counts(filter_directory(plain, query), bases)
+    rows = filter_directory(directory_queryset(), query)
+    page = keyset.paginate(
+        rows,
+        directory_sort_keys(rows, query.sort),
+        cursor,
+        per_page=per_page,
+        count=total,
+        scope=query.scope(),
+    )
+    text = query.text.strip()
+    suggestions = did_you_mean(text) if text and not total else []
+    return DirectoryPage(page=page, facets=_facets(counts), suggestions=suggestions)

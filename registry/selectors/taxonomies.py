@@ -1,0 +1,78 @@
+"""Industries, target groups and areas for the filter forms: one query, then
+cached until the next registry write."""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import (
+    F,
+    Value,
+)
+
+from registry import pagecache
+from registry.models import (
+    Area,
+    Industry,
+    TargetGroup,
+)
+
+
+# Taxonomies change rarely and every page's filter form needs them: they are
+# read in one query and cached until the next registry write.
+@dataclass(frozen=True)
+class Term:
+    pk: int
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Taxonomies:
+    industries: list[Term]
+    target_groups: list[Term]
+    areas: list[Term]
+
+
+TAXONOMY_SECONDS = 3600
+# Swedish alphabetical order without depending on the machine's locales:
+# å, ä and ö come after z, and é sorts as e.
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
+
+
+def swedish_sort_key(text: str) -> str:
+    return text.casefold().translate(_SWEDISH_ORDER)
+
+
+def taxonomies() -> Taxonomies:
+    """Industries, target groups and areas: one query, then cached until the
+    next registry write."""
+    key = f"registry:taxonomies:{pagecache.registry_version()}"
+    found = cache.get(key)
+    if found is None:
+        found = _load_taxonomies()
+        cache.set(key, found, TAXONOMY_SECONDS)
+    return found
+
+
+def _load_taxonomies() -> Taxonomies:
+    def terms(queryset, table: str):
+        return (
+            queryset.order_by()
+            .annotate(table=Value(table))
+            .values_list("table", "pk", "slug", "name", "order")
+        )
+
+    union = (
+        terms(Industry.objects.annotate(order=Value("")), "industry")
+        .union(
+            terms(TargetGroup.objects.annotate(order=Value("")), "target_group"),
+            terms(Area.objects.annotate(order=F("kind")), "area"),
+            all=True,
+        )
+        .order_by()
+    )
+    grouped: dict[str, list[tuple]] = {"industry": [], "target_group": [], "area": []}
+    for table, pk, slug, name, order in union:
+        grouped[table].append((order, swedish_sort_key(name), pk, Term(pk, slug, name)))
+    terms_of = {table: [row[-1] for row in sorted(rows)] for table, rows in grouped.items()}
+    return Taxonomies(terms_of["industry"], terms_of["target_group"], terms_of["area"])

@@ -1,0 +1,99 @@
+"""The review queue: enterprises citizens reported, approved or rejected."""
+
+import uuid
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from registry.models import EnterpriseReport, PublicationStatus
+from registry.services.reports import AlreadyReviewed, report_approve, report_reject
+from tests.factories import EnterpriseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def report(**fields):
+    enterprise = EnterpriseFactory(status=PublicationStatus.DRAFT, last_checked=None)
+    return EnterpriseReport.objects.create(
+        enterprise=enterprise, reason="Anställer personer med funktionsnedsättning.",
+        submission_token=uuid.uuid4(), reporter_email="tipsare@example.se", **fields,
+    )  # fmt: skip
+
+
+def test_review_queue_lists_waiting_reports_oldest_first(advisor_client):
+    first, second = report(), report()
+
+    response = advisor_client.get(reverse("registry_staff:report_list"))
+
+    assert list(response.context["waiting"]) == [first, second]
+
+
+def test_approving_publishes_and_stamps_the_check(advisor_client, advisor):
+    waiting = report()
+
+    response = advisor_client.post(reverse("registry_staff:report_approve", args=[waiting.pk]))
+
+    waiting.refresh_from_db()
+    enterprise = waiting.enterprise
+    enterprise.refresh_from_db()
+    assert response["Location"] == reverse("registry_staff:report_list")
+    assert waiting.decision == "approved" and waiting.reviewed_by == advisor
+    assert enterprise.status == PublicationStatus.PUBLISHED
+    assert enterprise.last_checked == timezone.localdate()
+
+
+def test_rejecting_needs_a_reason_and_archives(advisor_client):
+    waiting = report()
+    url = reverse("registry_staff:report_reject", args=[waiting.pk])
+
+    missing = advisor_client.post(url, {"reason": ""})
+    too_long = advisor_client.post(url, {"reason": "x" * 2001})
+    done = advisor_client.post(url, {"reason": "Ägs av kommunen."})
+
+    waiting.refresh_from_db()
+    assert missing.status_code == 400
+    assert "Skriv varför anmälan avslås." in missing.content.decode()
+    assert too_long.status_code == 400
+    assert done.status_code == 302
+    assert waiting.decision == "rejected"
+    assert waiting.rejection_reason == "Ägs av kommunen."
+    assert waiting.enterprise.status == PublicationStatus.ARCHIVED
+
+
+def test_a_decided_report_is_not_decided_twice(advisor_client):
+    waiting = report()
+    advisor_client.post(
+        reverse("registry_staff:report_reject", args=[waiting.pk]), {"reason": "Nej"}
+    )
+
+    advisor_client.post(reverse("registry_staff:report_approve", args=[waiting.pk]))
+
+    waiting.refresh_from_db()
+    assert waiting.decision == "rejected"
+    assert waiting.enterprise.status == PublicationStatus.ARCHIVED
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_review_queue_query_count_is_fixed(advisor_client, rows, django_assert_max_num_queries):
+    for _ in range(rows):
+        report()
+    advisor_client.get(reverse("registry_staff:report_list"))
+
+    with django_assert_max_num_queries(7):
+        response = advisor_client.get(reverse("registry_staff:report_list"))
+
+    assert len(response.context["waiting"]) == rows
+
+
+def test_a_report_decided_by_someone_else_meanwhile_is_not_decided_again(advisor, other_advisor):
+    waiting = report()
+    seen_by_me = EnterpriseReport.objects.get(pk=waiting.pk)  # read before the other decides
+    report_reject(report=waiting, user=other_advisor, reason="Ägs av kommunen.")
+
+    with pytest.raises(AlreadyReviewed):
+        report_approve(report=seen_by_me, user=advisor)
+
+    waiting.refresh_from_db()
+    assert waiting.decision == "rejected"
+    assert waiting.enterprise.status == PublicationStatus.ARCHIVED
