@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from asfportal.core.pages import staff_context
 from asfportal.core.permissions import staff_view
 from guidance.selectors import dashboard_inquiries
 from registry.staff.selectors import dashboard_records
@@ -14,7 +15,7 @@ from registry.staff.selectors import dashboard_records
 
 class StaffLoginView(auth_views.LoginView):
     redirect_authenticated_user = True
-    extra_context = {"heading": _("Logga in")}
+    extra_context = staff_context(heading=_("Logga in"))
 
     def get_default_redirect_url(self):
         """Advisors land on their dashboard, editors in the admin."""
@@ -34,11 +35,11 @@ class StaffLogoutView(auth_views.LogoutView):
 
 
 class StaffPasswordChangeView(auth_views.PasswordChangeView):
-    extra_context = {"heading": _("Byt lösenord"), "staff_section": "account"}
+    extra_context = staff_context(heading=_("Byt lösenord"), section="account")
 
 
 class StaffPasswordChangeDoneView(auth_views.PasswordChangeDoneView):
-    extra_context = {"heading": _("Lösenordet är bytt"), "staff_section": "account"}
+    extra_context = staff_context(heading=_("Lösenordet är bytt"), section="account")
 
 
 @staff_view("registry.view_socialenterprise", "guidance.view_inquiry")
@@ -48,11 +49,11 @@ def dashboard(request):
     return render(
         request,
         "staff/dashboard.html",
-        {
-            "heading": _("Översikt"),
-            "staff_section": "dashboard",
-            "inquiries": dashboard_inquiries(user=request.user),
-            "records": dashboard_records(),
-            "due_months": settings.REVIEW_DUE_MONTHS,
-        },
+        staff_context(
+            heading=_("Översikt"),
+            section="dashboard",
+            inquiries=dashboard_inquiries(user=request.user),
+            records=dashboard_records(),
+            due_months=settings.REVIEW_DUE_MONTHS,
+        ),
     )

@@ -5,6 +5,7 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from asfportal import staff
+from asfportal.core.pages import staff_context
 from asfportal.forms import StaffLoginForm, StaffPasswordResetForm
 
 app_name = "staff"
@@ -39,14 +40,14 @@ urlpatterns = [
             success_url=_done("password_reset_done"),
             email_template_name="registration/password_reset_email.txt",
             subject_template_name="registration/password_reset_subject.txt",
-            extra_context={"heading": _("Glömt lösenordet?")},
+            extra_context=staff_context(heading=_("Glömt lösenordet?")),
         ),
         name="password_reset",
     ),
     path(
         "konto/aterstall/skickat/",
         auth_views.PasswordResetDoneView.as_view(
-            extra_context={"heading": _("Titta i din e-post")}
+            extra_context=staff_context(heading=_("Titta i din e-post"))
         ),
         name="password_reset_done",
     ),
@@ -54,14 +55,14 @@ urlpatterns = [
         "konto/aterstall/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
             success_url=_done("password_reset_complete"),
-            extra_context={"heading": _("Välj ett nytt lösenord")},
+            extra_context=staff_context(heading=_("Välj ett nytt lösenord")),
         ),
         name="password_reset_confirm",
     ),
     path(
         "konto/aterstall/klart/",
         auth_views.PasswordResetCompleteView.as_view(
-            extra_context={"heading": _("Lösenordet är bytt")}
+            extra_context=staff_context(heading=_("Lösenordet är bytt"))
         ),
         name="password_reset_complete",
     ),

@@ -27,6 +27,7 @@ from guidance.models import (
     Recommendation,
 )
 from guidance.text import render_markdown
+from guidance.views.policy import policy_crumbs
 
 
 class PageRevisionInline(admin.TabularInline):
@@ -89,6 +90,7 @@ class PageAdmin(SimpleHistoryAdmin):
         candidate = form.instance
         context = {
             "page": candidate,
+            "crumbs": policy_crumbs(),
             "body_html": render_markdown(candidate.body or ""),
             "revisions": page.revisions.all() if page.pk else [],
             "preview": True,

@@ -45,6 +45,8 @@ class AnswerForm(forms.Form):
 class InquiryForm(PublicFormMixin, forms.ModelForm):
     """The book-an-advisor form, with the public forms' token and honeypot."""
 
+    autocomplete = {"name": "name", "email": "email", "phone": "tel"}
+
     message = forms.CharField(
         label=_("Meddelande (frivilligt)"),
         max_length=3000,

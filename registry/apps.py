@@ -8,8 +8,8 @@ class RegistryConfig(AppConfig):
 
     def ready(self) -> None:
         """Every write to a registry model bumps the version the page cache keys on.
-        (QuerySet.update() sends no signal: services that use it have saved the
-        row through a signalled write first.)"""
+        (A queryset's bulk UPDATE sends no signal: the services that use one for
+        search text have saved a row through a signalled write first.)"""
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from registry.pagecache import bump_registry_version

@@ -78,9 +78,11 @@ class DirectoryForm(forms.Form):
             self.fields[name].choices = [("", self.EMPTY_LABELS[name]), *choices]
         # htmx swaps the whole directory as one types; the search box itself is
         # kept (data-hx-preserve), so nothing typed during a request is lost.
-        self.fields["q"].widget.attrs.update(
-            {"maxlength": QUERY_MAX_LENGTH, "data-hx-preserve": "true", "class": "form-control"}
-        )
+        self.fields["q"].widget.attrs |= {
+            "maxlength": QUERY_MAX_LENGTH,
+            "data-hx-preserve": "true",
+            "class": "form-control",
+        }
         self.fields["sortering"].widget.attrs["class"] = "form-select"
         for name in ("lediga_platser", "verifierad"):
             self.fields[name].widget.attrs["class"] = "form-check-input"
@@ -118,6 +120,15 @@ class EnterpriseReportForm(PublicFormMixin, forms.Form):
     """A citizen reports a social enterprise missing from the directory, with
     the public forms' token and honeypot."""
 
+    autocomplete = {
+        "name": "organization",
+        "org_number": "off",
+        "website": "url",
+        "email": "email",
+        "phone": "tel",
+        "reporter_name": "name",
+        "reporter_email": "email",
+    }
     ALREADY_KNOWN = _(
         "Företaget finns redan hos oss eller har redan anmälts. "
         "Du behöver inte göra något mer. Tack!"

@@ -8,13 +8,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from asfportal.core import publicforms
+from asfportal.core.pages import Crumb
 from asfportal.core.publicforms import PublicForm
 from registry import exports, freshness, presentation
 from registry.forms import DirectoryForm, EnterpriseReportForm
@@ -77,6 +79,7 @@ def enterprise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     enterprise = enterprise_for_profile(slug)
     context = {
         "enterprise": enterprise,
+        "crumbs": [Crumb(_("Hitta sociala företag"), reverse("registry:enterprise_list"))],
         # Depends on today's date as well as the record: a cached page can be
         # wrong for at most PUBLIC_PAGE_CACHE_SECONDS after the cutoff passes.
         "is_stale": freshness.is_stale(enterprise.last_checked),
@@ -111,6 +114,7 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     partner = partners.partner_for_profile(slug)
     context = {
         "partner": partner,
+        "crumbs": [Crumb(_("Samarbetspartner"), reverse("registry:partner_list"))],
         "sessions": partners.upcoming_sessions_for_partner(partner),
     }
     return render(request, "registry/partner_detail.html", context)
@@ -120,7 +124,7 @@ REPORT = PublicForm(
     scope="report",
     receipt_key="registry:reported",
     receipt_url="registry:enterprise_report_thanks",
-    too_many=_lazy("Du har skickat många tips på kort tid. Försök igen om en timme."),
+    too_many=gettext_lazy("Du har skickat många tips på kort tid. Försök igen om en timme."),
 )
 
 

@@ -27,6 +27,13 @@ def pytest_report_header(config):
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    checked = getattr(config, "_asf_html_checked", None)
+    if checked is not None:
+        paths = {url.split("//", 1)[-1].split("/", 1)[-1].split("?")[0] for url in checked}
+        terminalreporter.write_line(
+            f"Nu Html Checker: {len(checked)} public page loads ({len(paths)} distinct paths) "
+            "checked; any error fails the test that loaded the page."
+        )
     count = getattr(config, "_asf_postgres_deselected", 0)
     if count:
         terminalreporter.write_line(

@@ -17,7 +17,10 @@ class Crumb(NamedTuple):
     lang: str = ""
 
 
-def staff_context(*, heading: str, section: str, crumbs: Iterable[Crumb] = (), **extra) -> dict:
+def staff_context(
+    *, heading: str, section: str = "", crumbs: Iterable[Crumb] = (), **extra
+) -> dict:
     """The context every staff page starts from: its heading, the staff menu
-    entry it belongs to (``section``) and its breadcrumbs after "Översikt"."""
+    entry it belongs to (``section``; none for the pages before signing in)
+    and its breadcrumbs after "Översikt"."""
     return {"heading": heading, "staff_section": section, "crumbs": list(crumbs), **extra}

@@ -41,9 +41,18 @@ class PublicFormMixin:
     """
 
     status = 200
+    # Field name -> the HTML autocomplete token of what it asks for (WCAG 2.1
+    # SC 1.3.5), so browsers can fill it in; a "tel" field also gets
+    # type="tel", which gives a phone its number keyboard.
+    autocomplete: dict[str, str] = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, kind in self.autocomplete.items():
+            widget = self.fields[name].widget
+            widget.attrs["autocomplete"] = kind
+            if kind == "tel":
+                widget.input_type = "tel"
         self.fields[TOKEN] = forms.CharField(
             widget=forms.HiddenInput, required=False, initial=uuid.uuid4()
         )

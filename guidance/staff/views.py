@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from asfportal.core.pages import Crumb, staff_context
 from asfportal.core.people import display_name
 from asfportal.core.permissions import staff_action, staff_view
 from guidance import selectors, services
@@ -24,6 +25,10 @@ from guidance.staff.filters import InboxFilterForm
 from guidance.staff.forms import NOBODY, AssignForm, NoteForm, StatusForm
 
 PAGE_SIZE = 25
+
+
+def _inbox_crumb() -> Crumb:
+    return Crumb(_("Ärenden"), reverse("inquiries:inbox"))
 
 
 def _page(queryset, number: str | None):
@@ -40,13 +45,13 @@ def inbox(request):
     advisors = list(selectors.active_advisors())
     filters = InboxFilterForm(request.GET, user=request.user, advisors=advisors)
     page, page_problem = _page(filters.filter(selectors.inbox_inquiries()), request.GET.get("sida"))
-    context = {
-        "heading": _("Ärenden"),
-        "staff_section": "inquiries",
-        "filters": filters,
-        "problems": filters.problems + ([("", page_problem)] if page_problem else []),
-        "page": page,
-    }
+    context = staff_context(
+        heading=_("Ärenden"),
+        section="inquiries",
+        filters=filters,
+        problems=filters.problems + ([("", page_problem)] if page_problem else []),
+        page=page,
+    )
     return render(request, "guidance/staff/inbox.html", context)
 
 
@@ -71,19 +76,19 @@ def _render_detail(request, inquiry: Inquiry, *, failed=None):
         "note_form": NoteForm(),
         "status_form": StatusForm(initial={"status": inquiry.status, "sett": inquiry.status}),
     }
-    forms.update(failed or {})
-    context = {
-        "heading": _("Ärende %(reference)s") % {"reference": inquiry.reference},
-        "crumbs": [(_("Ärenden"), reverse("inquiries:inbox"))],
-        "staff_section": "inquiries",
-        "inquiry": inquiry,
-        "can_take": request.user.pk in {advisor.pk for advisor in advisors}
+    forms |= failed or {}
+    context = staff_context(
+        heading=_("Ärende %(reference)s") % {"reference": inquiry.reference},
+        section="inquiries",
+        crumbs=[_inbox_crumb()],
+        inquiry=inquiry,
+        can_take=request.user.pk in {advisor.pk for advisor in advisors}
         and inquiry.assigned_to_id != request.user.pk,
-        "access_log": selectors.inquiry_access_log(inquiry),
-        "access_log_limit": selectors.ACCESS_LOG_LENGTH,
-        "failed_form": next(iter((failed or {}).values()), None),
+        access_log=selectors.inquiry_access_log(inquiry),
+        access_log_limit=selectors.ACCESS_LOG_LENGTH,
+        failed_form=next(iter((failed or {}).values()), None),
         **forms,
-    }
+    )
     return render(request, "guidance/staff/detail.html", context)
 
 
@@ -179,15 +184,15 @@ def inquiry_erase(request, pk):
     if request.method == "POST":
         return _erase(request, pk)
     inquiry = selectors.inquiry_for_erase(pk)
-    context = {
-        "heading": _("Radera ärende %(reference)s") % {"reference": inquiry.reference},
-        "crumbs": [
-            (_("Ärenden"), reverse("inquiries:inbox")),
-            (inquiry.reference, reverse("inquiries:detail", args=[inquiry.pk])),
+    context = staff_context(
+        heading=_("Radera ärende %(reference)s") % {"reference": inquiry.reference},
+        section="inquiries",
+        crumbs=[
+            _inbox_crumb(),
+            Crumb(inquiry.reference, reverse("inquiries:detail", args=[inquiry.pk])),
         ],
-        "staff_section": "inquiries",
-        "inquiry": inquiry,
-    }
+        inquiry=inquiry,
+    )
     return render(request, "guidance/staff/erase.html", context)
 
 

@@ -4,7 +4,7 @@ import re
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from asfportal.core import publicforms
@@ -17,7 +17,7 @@ INQUIRY = PublicForm(
     scope="inquiry",
     receipt_key="guidance:inquiry_receipt",
     receipt_url="guidance:inquiry_receipt",
-    too_many=_lazy(
+    too_many=gettext_lazy(
         "Du har skickat många förfrågningar på kort tid. Ring eller mejla oss i stället, "
         "eller försök igen om en timme."
     ),

@@ -3,11 +3,17 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from asfportal.core.pages import Crumb
 from guidance import selectors
 from guidance.text import diff_blocks, render_markdown
+
+
+def policy_crumbs() -> list[Crumb]:
+    return [Crumb(_("Policy"), reverse("guidance:policy_list"))]
 
 
 @require_GET
@@ -22,6 +28,7 @@ def policy_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = selectors.policy_page(slug)
     context = {
         "page": page,
+        "crumbs": policy_crumbs(),
         "body_html": render_markdown(page.body),
         "revisions": page.revisions.all(),
     }
@@ -48,7 +55,8 @@ def policy_diff(request: HttpRequest, slug: str) -> HttpResponse:
             )
         old_no, new_no = (numbers[-2], numbers[-1]) if len(numbers) > 1 else (None, None)
     old_no, new_no = sorted((old_no, new_no)) if old_no else (None, None)
-    context = {"page": page, "revisions": page.revisions.all()}
+    crumbs = [*policy_crumbs(), Crumb(page.title, page.get_absolute_url(), lang="sv")]
+    context = {"page": page, "revisions": page.revisions.all(), "crumbs": crumbs}
     if old_no:
         old, new = revisions[old_no], revisions[new_no]
         context |= {"old": old, "new": new, "blocks": diff_blocks(old.body, new.body)}

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from asfportal.core.pages import Crumb, staff_context
 from asfportal.core.permissions import staff_action, staff_view
 from registry import exports
 from registry.models import PublicationStatus
@@ -25,8 +26,14 @@ from registry.staff.selectors import (
 PAGE_SIZE = 50
 
 
-def _crumbs():
-    return [(_("Företag"), reverse("registry_staff:enterprise_list"))]
+def _page(heading: str, *crumbs: Crumb, **extra) -> dict:
+    """A page under "Företag": its heading, breadcrumbs and the rest."""
+    listing = Crumb(_("Företag"), reverse("registry_staff:enterprise_list"))
+    return staff_context(heading=heading, section="enterprises", crumbs=[listing, *crumbs], **extra)
+
+
+def _record_crumb(enterprise) -> Crumb:
+    return Crumb(enterprise.name, reverse("registry_staff:enterprise_edit", args=[enterprise.pk]))
 
 
 @staff_view("registry.view_socialenterprise")
@@ -38,13 +45,13 @@ def enterprise_list(request):
     return render(
         request,
         "registry/staff/enterprise_list.html",
-        {
-            "heading": _("Företag"),
-            "staff_section": "enterprises",
-            "filter": filterset,
-            "page": page,
-            "query": query.urlencode(),
-        },
+        staff_context(
+            heading=_("Företag"),
+            section="enterprises",
+            filter=filterset,
+            page=page,
+            query=query.urlencode(),
+        ),
     )
 
 
@@ -60,11 +67,10 @@ def enterprise_create(request):
         )
         messages.success(request, _("Företaget är sparat som utkast."))
         return redirect("registry_staff:enterprise_edit", pk=enterprise.pk)
-    context = {"heading": _("Nytt företag"), "crumbs": _crumbs(), "staff_section": "enterprises"}
     return render(
         request,
         "registry/staff/enterprise_form.html",
-        {**context, "form": form, "formset": formset},
+        _page(_("Nytt företag"), form=form, formset=formset),
         status=400 if request.method == "POST" else 200,
     )
 
@@ -101,14 +107,7 @@ def enterprise_edit(request, pk: int):
     return render(
         request,
         "registry/staff/enterprise_form.html",
-        {
-            "heading": enterprise.name,
-            "crumbs": _crumbs(),
-            "staff_section": "enterprises",
-            "enterprise": enterprise,
-            "form": form,
-            "formset": formset,
-        },
+        _page(enterprise.name, enterprise=enterprise, form=form, formset=formset),
         status=400 if request.method == "POST" else 200,
     )
 
@@ -163,18 +162,16 @@ def enterprise_verify(request, pk: int):
         else:
             messages.success(request, _("Kontrollen är sparad."))
             return redirect("registry_staff:enterprise_verify", pk=pk)
-    crumbs = [*_crumbs(), (enterprise.name, reverse("registry_staff:enterprise_edit", args=[pk]))]
     return render(
         request,
         "registry/staff/enterprise_verify.html",
-        {
-            "heading": _("Kriterier och underlag"),
-            "crumbs": crumbs,
-            "staff_section": "enterprises",
-            "enterprise": enterprise,
-            "form": form,
-            "verifications": {v.criterion: v for v in verifications},
-        },
+        _page(
+            _("Kriterier och underlag"),
+            _record_crumb(enterprise),
+            enterprise=enterprise,
+            form=form,
+            verifications={v.criterion: v for v in verifications},
+        ),
         status=400 if request.method == "POST" else 200,
     )
 

@@ -82,6 +82,8 @@ class VersionedForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version if self.instance.pk else 1
+        if "phone" in self.fields:  # a phone's number keyboard
+            self.fields["phone"].widget.input_type = "tel"
         swedish_blanks(self)
         for field in self.fields.values():
             if getattr(field, "max_length", None):

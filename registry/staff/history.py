@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from asfportal.core.pages import Crumb, staff_context
 from asfportal.core.permissions import staff_action, staff_view
 from registry import history
 from registry.models import Partner, SocialEnterprise
@@ -17,22 +18,19 @@ from registry.services import enterprises as services
 def enterprise_history(request, pk: int):
     enterprise = get_object_or_404(SocialEnterprise, pk=pk)
     crumbs = [
-        (_("Företag"), reverse("registry_staff:enterprise_list")),
-        (enterprise.name, reverse("registry_staff:enterprise_edit", args=[pk])),
+        Crumb(_("Företag"), reverse("registry_staff:enterprise_list")),
+        Crumb(enterprise.name, reverse("registry_staff:enterprise_edit", args=[pk])),
     ]
-    return render(
-        request,
-        "registry/staff/history.html",
-        {
-            "heading": _("Historik"),
-            "crumbs": crumbs,
-            "staff_section": "enterprises",
-            "subject": enterprise,
-            "entries": history.enterprise_history(enterprise),
-            "can_restore": request.user.has_perm("registry.change_socialenterprise"),
-            "restore_url": "registry_staff:enterprise_restore",
-        },
+    context = staff_context(
+        heading=_("Historik"),
+        section="enterprises",
+        crumbs=crumbs,
+        subject=enterprise,
+        entries=history.enterprise_history(enterprise),
+        can_restore=request.user.has_perm("registry.change_socialenterprise"),
+        restore_url="registry_staff:enterprise_restore",
     )
+    return render(request, "registry/staff/history.html", context)
 
 
 @staff_action("registry.change_socialenterprise")
@@ -63,18 +61,15 @@ def enterprise_restore(request, pk: int, history_id: int):
 def partner_history(request, pk: int):
     partner = get_object_or_404(Partner, pk=pk)
     crumbs = [
-        (_("Partner"), reverse("registry_staff:partner_list")),
-        (partner.name, reverse("registry_staff:partner_edit", args=[pk])),
+        Crumb(_("Partner"), reverse("registry_staff:partner_list")),
+        Crumb(partner.name, reverse("registry_staff:partner_edit", args=[pk])),
     ]
-    return render(
-        request,
-        "registry/staff/history.html",
-        {
-            "heading": _("Historik"),
-            "crumbs": crumbs,
-            "staff_section": "partners",
-            "subject": partner,
-            "entries": history.partner_history(partner),
-            "can_restore": False,
-        },
+    context = staff_context(
+        heading=_("Historik"),
+        section="partners",
+        crumbs=crumbs,
+        subject=partner,
+        entries=history.partner_history(partner),
+        can_restore=False,
     )
+    return render(request, "registry/staff/history.html", context)

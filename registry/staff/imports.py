@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
+from asfportal.core.pages import Crumb, staff_context
 from asfportal.core.permissions import staff_view
 from registry.csv_import import reading
 from registry.csv_import.reading import ImportFileError
@@ -70,9 +71,9 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
-def _context(**extra) -> dict:
-    crumbs = [(_("Företag"), reverse("registry_staff:enterprise_list"))]
-    return {"crumbs": crumbs, "staff_section": "enterprises", **extra}
+def _context(heading: str, *crumbs: Crumb, **extra) -> dict:
+    listing = Crumb(_("Företag"), reverse("registry_staff:enterprise_list"))
+    return staff_context(heading=heading, section="enterprises", crumbs=[listing, *crumbs], **extra)
 
 
 def _example_file() -> HttpResponse:
@@ -102,8 +103,8 @@ def import_upload(request):
         )
         return redirect("registry_staff:import_report", pk=batch.pk)
     context = _context(
+        _("Läs in företag från en fil"),
         form=form,
-        heading=_("Läs in företag från en fil"),
         industries=Industry.objects.all(),
         areas=Area.objects.all(),
         legal_forms=LegalForm.choices,
@@ -144,18 +145,16 @@ def _apply(request, batch: EnterpriseImport):
 
 
 def _report(request, batch: EnterpriseImport, *, report=None, file_error: str = ""):
-    context = _context(batch=batch, file_error=file_error)
-    upload_url = reverse("registry_staff:import_upload")
-    context["crumbs"].append((_("Läs in företag från en fil"), upload_url))
+    upload = Crumb(_("Läs in företag från en fil"), reverse("registry_staff:import_upload"))
     if batch.applied_at:
-        context["heading"] = _("Företagen är inlästa")
-        context["created"] = imported_enterprises(batch=batch)
-    else:
-        context["heading"] = _("Kontrollera filen innan du läser in")
-        if report is None and not file_error:
-            try:
-                report = import_check(batch.text)
-            except ImportFileError as error:
-                context["file_error"] = error.message
-        context["report"] = report
+        created = imported_enterprises(batch=batch)
+        context = _context(_("Företagen är inlästa"), upload, batch=batch, created=created)
+        return render(request, "registry/staff/import_report.html", context)
+    if report is None and not file_error:
+        try:
+            report = import_check(batch.text)
+        except ImportFileError as error:
+            file_error = error.message
+    heading = _("Kontrollera filen innan du läser in")
+    context = _context(heading, upload, batch=batch, file_error=file_error, report=report)
     return render(request, "registry/staff/import_report.html", context)

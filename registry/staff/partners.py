@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from asfportal.core.pages import Crumb, staff_context
 from asfportal.core.permissions import staff_view
 from registry.models import Partner
 from registry.services.common import RecordChanged
@@ -13,8 +14,10 @@ from registry.staff import forms
 from registry.staff.selectors import staff_partners
 
 
-def _crumbs():
-    return [(_("Partner"), reverse("registry_staff:partner_list"))]
+def _page(heading: str, *crumbs: Crumb, **extra) -> dict:
+    """A page under "Partner": its heading, breadcrumbs and the rest."""
+    listing = Crumb(_("Partner"), reverse("registry_staff:partner_list"))
+    return staff_context(heading=heading, section="partners", crumbs=[listing, *crumbs], **extra)
 
 
 @staff_view("registry.view_partner")
@@ -22,7 +25,7 @@ def partner_list(request):
     return render(
         request,
         "registry/staff/partner_list.html",
-        {"heading": _("Partner"), "staff_section": "partners", "partners": staff_partners()},
+        staff_context(heading=_("Partner"), section="partners", partners=staff_partners()),
     )
 
 
@@ -47,14 +50,7 @@ def _save_partner(request, partner: Partner | None):
     return render(
         request,
         "registry/staff/partner_form.html",
-        {
-            "heading": heading,
-            "crumbs": _crumbs(),
-            "staff_section": "partners",
-            "partner": partner,
-            "form": form,
-            "formset": formset,
-        },
+        _page(heading, partner=partner, form=form, formset=formset),
         status=400 if request.method == "POST" else 200,
     )
 
@@ -91,17 +87,10 @@ def partner_sessions(request, pk: int):
         else:
             messages.success(request, _("Tillfällena är sparade."))
             return redirect("registry_staff:partner_sessions", pk=pk)
-    crumbs = [*_crumbs(), (partner.name, reverse("registry_staff:partner_edit", args=[pk]))]
+    record = Crumb(partner.name, reverse("registry_staff:partner_edit", args=[pk]))
     return render(
         request,
         "registry/staff/partner_sessions.html",
-        {
-            "heading": _("Tillfällen"),
-            "crumbs": crumbs,
-            "staff_section": "partners",
-            "partner": partner,
-            "formset": formset,
-            "version_form": version,
-        },
+        _page(_("Tillfällen"), record, partner=partner, formset=formset, version_form=version),
         status=400 if request.method == "POST" else 200,
     )

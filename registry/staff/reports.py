@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from asfportal.core.pages import Crumb, staff_context
 from asfportal.core.permissions import staff_action, staff_view
 from registry.models import EnterpriseReport
 from registry.services import reports as services
@@ -17,12 +18,12 @@ def report_list(request):
     return render(
         request,
         "registry/staff/report_list.html",
-        {
-            "heading": _("Anmälda företag"),
-            "staff_section": "reports",
-            "waiting": waiting_reports(),
-            "decided": decided_reports(),
-        },
+        staff_context(
+            heading=_("Anmälda företag"),
+            section="reports",
+            waiting=waiting_reports(),
+            decided=decided_reports(),
+        ),
     )
 
 
@@ -36,13 +37,13 @@ def _render_detail(request, report, reject_form, status=200):
     return render(
         request,
         "registry/staff/report_detail.html",
-        {
-            "heading": report.enterprise.name,
-            "crumbs": [(_("Anmälda företag"), reverse("registry_staff:report_list"))],
-            "staff_section": "reports",
-            "report": report,
-            "reject_form": reject_form,
-        },
+        staff_context(
+            heading=report.enterprise.name,
+            section="reports",
+            crumbs=[Crumb(_("Anmälda företag"), reverse("registry_staff:report_list"))],
+            report=report,
+            reject_form=reject_form,
+        ),
         status=status,
     )
 

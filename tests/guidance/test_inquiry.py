@@ -1,5 +1,6 @@
 """Booking an advisor: the inquiry form, its receipt and its mails."""
 
+import re
 import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -237,3 +238,10 @@ def test_simultaneous_double_submit_creates_one_inquiry():
     assert Inquiry.objects.count() == 1
     assert {inquiry.reference for inquiry, _created in results} == {Inquiry.objects.get().reference}
     assert sorted(created for _inquiry, created in results) == [False, True]
+
+
+def test_fields_about_the_person_say_what_they_ask_for(client):
+    html = client.get(URL).text
+    assert re.search(r'<input type="text" name="name"[^>]*autocomplete="name"', html)
+    assert re.search(r'<input type="email" name="email"[^>]*autocomplete="email"', html)
+    assert re.search(r'<input type="tel" name="phone"[^>]*autocomplete="tel"', html)

@@ -1,5 +1,6 @@
 """Reporting a missing social enterprise: a draft waiting for an advisor."""
 
+import re
 import uuid
 
 import pytest
@@ -122,3 +123,19 @@ def test_too_many_reports_from_one_address_are_refused(client, settings):
     response = client.post(URL, form_data(org_number="556036-0793"))
     assert response.status_code == 429
     assert SocialEnterprise.objects.count() == 1
+
+
+def test_fields_say_what_they_ask_for(client):
+    html = client.get(URL).text
+    tokens = {
+        "name": ("text", "organization"),
+        "org_number": ("text", "off"),
+        "website": ("url", "url"),
+        "email": ("email", "email"),
+        "phone": ("tel", "tel"),
+        "reporter_name": ("text", "name"),
+        "reporter_email": ("email", "email"),
+    }
+    for name, (kind, token) in tokens.items():
+        pattern = rf'<input type="{kind}" name="{name}"[^>]*autocomplete="{token}"'
+        assert re.search(pattern, html), name

@@ -1,9 +1,11 @@
 """Generic template filters: JSON-LD blocks, accessible form controls, names."""
 
+import datetime
 import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from asfportal.core.people import display_name as _display_name
@@ -62,3 +64,17 @@ def first_input_id(field) -> str:
 def display_name(user) -> str:
     """A staff user's full name, else the username; "" for no user."""
     return _display_name(user)
+
+
+@register.filter
+def html_datetime(value) -> str:
+    """A moment as a <time datetime> value: local time to the second with its
+    offset, such as 2026-12-05T13:00:00+01:00 (the HTML standard allows at
+    most three decimals, which Django's "c" format can exceed)."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()

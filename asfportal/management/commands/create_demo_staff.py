@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from asfportal.accounts import staff_create
+from asfportal.services import staff_create
 
 # Printed by `make run` and written in the README: for a laptop only.
 DEMO_ACCOUNTS = [

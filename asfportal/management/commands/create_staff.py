@@ -3,7 +3,7 @@ import getpass
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from asfportal.accounts import ROLES, staff_create
+from asfportal.services import ROLES, staff_create
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Staff accounts: an advisor or an editor, in the group that gives the role."""
+"""The site's own writes: staff accounts, in the group that gives the role."""
 
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Group
