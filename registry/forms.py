@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from asfportal.core.publicforms import PublicFormMixin
+from asfportal.core.queryforms import QueryFormMixin
 from registry.models import EnterpriseReport, LegalForm, OfferingKind, SocialEnterprise
 from registry.orgnr import normalise_org_number
 from registry.selectors.directory import DirectoryQuery
@@ -23,7 +24,7 @@ def _slugs(terms: list[Term]) -> list[tuple[str, str]]:
     return [(term.slug, term.name) for term in terms]
 
 
-class DirectoryForm(forms.Form):
+class DirectoryForm(QueryFormMixin, forms.Form):
     """The directory's search and filters, read from the address (GET).
 
     Parameter names are Swedish because they show in shareable addresses. A
@@ -103,17 +104,6 @@ class DirectoryForm(forms.Form):
             verified=bool(data.get("verifierad")),
             sort=SORTS[data.get("sortering") or "relevans"],
         )
-
-    @property
-    def problems(self) -> list[tuple[str, str]]:
-        """(field label, message) for every parameter that was ignored."""
-        self.is_valid()
-        return [
-            (str(self.fields[name].label), message)
-            for name, messages in self.errors.items()
-            if name in self.fields
-            for message in messages
-        ]
 
 
 class EnterpriseReportForm(PublicFormMixin, forms.Form):

@@ -14,7 +14,7 @@ PAGES = {
     "start": "/",
     "directory": "/foretag/",
     "directory-filtered": "/foretag/?q=kafé&erbjudande=arbetstraning",
-    "profile": "/foretag/kafe-kornet-ab/",
+    "profile": "/foretag/bageriet-surdegen-ab-svb/",
     "partners": "/partner/",
     "partner": "/partner/start-up-stockholm/",
     "accessibility": "/tillganglighet/",

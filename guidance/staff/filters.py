@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from asfportal.core.people import display_name
+from asfportal.core.queryforms import QueryFormMixin
 from guidance.models import Inquiry, InquiryStatus, InquiryTopic
 from guidance.selectors import OPEN_STATUSES
 
@@ -30,7 +31,7 @@ STATUSES = {
 ME, NOBODY = "mig", "ingen"
 
 
-class InboxFilterForm(forms.Form):
+class InboxFilterForm(QueryFormMixin, forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         choices=STATUS_CHOICES,
@@ -85,17 +86,6 @@ class InboxFilterForm(forms.Form):
         elif assignee:
             queryset = queryset.filter(assigned_to=int(assignee))
         return queryset
-
-    @property
-    def problems(self) -> list[tuple[str, str]]:
-        """(field label, message) for every parameter that was ignored."""
-        self.is_valid()
-        return [
-            (str(self.fields[name].label), message)
-            for name, messages in self.errors.items()
-            if name in self.fields
-            for message in messages
-        ]
 
     @property
     def is_filtered(self) -> bool:
