@@ -15,7 +15,6 @@ from tests.factories import (
     IndustryFactory,
     OfferingFactory,
     PartnerFactory,
-    PlaceFactory,
     SessionFactory,
 )
 from tests.registry.staff.helpers import enterprise_data
@@ -262,11 +261,35 @@ def test_places_and_sessions_are_read_only_in_the_admin(admin_client):
     assert admin_client.get(change).status_code == 200  # can still be looked at
 
 
-def test_admin_changelists_open(admin_client):
-    EnterpriseFactory()
-    PlaceFactory()
-    for model in ["socialenterprise", "partner", "place", "session", "industry", "area"]:
-        assert admin_client.get(f"/admin/registry/{model}/").status_code == 200
+def test_admin_changelists_list_their_rows(admin_client):
+    enterprise = EnterpriseFactory(name="Kafé Kornet")
+    session = SessionFactory(title="Drop-in på biblioteket")
+    rows = {
+        "socialenterprise": enterprise.name,
+        "partner": session.place.partner.name,
+        "place": session.place.name,
+        "session": session.title,
+        "industry": "Lägg till bransch",
+        "area": enterprise.area.name,
+    }
+    for model, text in rows.items():
+        response = admin_client.get(f"/admin/registry/{model}/")
+        assert response.status_code == 200
+        assert text in response.text, model
+
+
+@pytest.mark.parametrize("version", ["abc", "", "0"])
+def test_a_tampered_version_is_a_form_error_and_saves_nothing(admin_client, version):
+    enterprise = EnterpriseFactory(name="Original")
+
+    response = admin_client.post(
+        admin_url(enterprise), admin_enterprise_data(enterprise, name="Nytt", version=version)
+    )
+
+    enterprise.refresh_from_db()
+    assert response.status_code == 200
+    assert "Var god rätta felet nedan." in response.text
+    assert (enterprise.name, enterprise.version) == ("Original", 1)
 
 
 def test_enterprise_form_normalises_org_number():
