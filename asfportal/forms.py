@@ -3,6 +3,8 @@
 from crispy_forms.helper import FormHelper
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
+from asfportal.core.mail import queue_templated_mail
+
 
 class StaffLoginForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
@@ -18,3 +20,14 @@ class StaffPasswordResetForm(PasswordResetForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
+                  html_email_template_name=None):  # fmt: skip
+        """Queued like every mail the site sends (asfportal.core.mail)."""
+        queue_templated_mail(
+            subject_template=subject_template_name,
+            body_template=email_template_name,
+            context=context,
+            to=to_email,
+            what=f"password reset for user {context['user'].pk}",
+        )

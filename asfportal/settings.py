@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
+    "django_tasks_db",
     "asfportal.core",
     "asfportal",
     "registry",
@@ -182,6 +183,19 @@ MAILERS = {"default": {"BACKEND": _mail_backend, "OPTIONS": _mail_options}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ASF-portalen <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Background work: Django's task framework with the database as the queue
+# (django-tasks-db), so it needs no new service and several workers on several
+# machines share it. Every mail is a task; `manage.py run_worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A mail that fails is tried again after MAIL_RETRY_SECONDS, then three times
+# longer each time, MAIL_MAX_ATTEMPTS times in all; then staff see it as failed.
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 6)
+MAIL_RETRY_SECONDS = env_int("MAIL_RETRY_SECONDS", 60)
+# While one worker sends a mail, no other sends it (a slow SMTP server).
+MAIL_SEND_LEASE_SECONDS = 3 * _mail_options.get("timeout", 10) + 30
+# A task RUNNING longer than this was left by a dead worker and runs again.
+TASK_RUNNING_LEASE_SECONDS = env_int("TASK_RUNNING_LEASE_SECONDS", MAIL_SEND_LEASE_SECONDS + 30)
+
 # Security. The CSP forbids inline script and style and every other host.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
@@ -233,6 +247,9 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # after STALE_AFTER_MONTHS, and it sorts after fresh records.
 REVIEW_DUE_MONTHS = env_int("REVIEW_DUE_MONTHS", 12)
 STALE_AFTER_MONTHS = env_int("STALE_AFTER_MONTHS", 18)
+# An enterprise's personal link to /uppdatera/ works this many days, until a
+# newer link is sent or an advisor revokes its links.
+SELF_SERVICE_LINK_DAYS = env_int("SELF_SERVICE_LINK_DAYS", 30)
 # An enterprise is reminded at most once in this many days.
 REVIEW_REMINDER_INTERVAL_DAYS = env_int("REVIEW_REMINDER_INTERVAL_DAYS", 30)
 # CSV import limits: larger files are refused with a message, not half-read.
@@ -253,6 +270,18 @@ PUBLIC_FORM_RATE_PER_HOUR = env_int("PUBLIC_FORM_RATE_PER_HOUR", 10)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Personal links' tokens never reach a log (asfportal.core.logfilters).
+    "filters": {"redact_tokens": {"()": "asfportal.core.logfilters.RedactTokens"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
+    },
+    "loggers": {
+        "django.request": {"filters": ["redact_tokens"]},
+        "django.server": {
+            "handlers": ["console"],
+            "filters": ["redact_tokens"],
+            "propagate": False,
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("handlaggare/", include("registry.staff.urls")),
     path("handlaggare/arenden/", include("guidance.staff.urls")),
     path("", include("registry.urls")),
+    path("", include("registry.selfservice.urls")),
     path("", include("guidance.urls")),
     prefix_default_language=False,
 )

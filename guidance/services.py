@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from asfportal.core.dates import months_before
-from asfportal.core.mail import send_templated_mail
+from asfportal.core.mail import queue_templated_mail
 from asfportal.core.people import display_name
 from asfportal.core.submissions import create_once
 from guidance import selectors
@@ -114,16 +114,17 @@ def inquiry_submit(
         inquiry.save()
         return inquiry
 
-    inquiry, created = create_once(Inquiry, submission_token, create)
-    if created:
-        _send_inquiry_mails(inquiry)
+    with transaction.atomic():  # the inquiry and its mails, or nothing
+        inquiry, created = create_once(Inquiry, submission_token, create)
+        if created:
+            _queue_inquiry_mails(inquiry)
     return inquiry, created
 
 
-def _send_inquiry_mails(inquiry: Inquiry) -> None:
+def _queue_inquiry_mails(inquiry: Inquiry) -> None:
     """The advisors' notice and the citizen's confirmation (if they gave an
-    e-mail address). The notice carries no personal data: advisors read the
-    inquiry after signing in. A mail that fails is logged; the inquiry stays."""
+    e-mail address), queued with the inquiry. The notice carries no personal
+    data: advisors read the inquiry after signing in."""
     with translation.override("sv"):
         inquiry_url = settings.SITE_URL + reverse("inquiries:detail", args=[inquiry.pk])
     context = {
@@ -131,7 +132,7 @@ def _send_inquiry_mails(inquiry: Inquiry) -> None:
         "inquiry_url": inquiry_url,
         "municipality": settings.MUNICIPALITY_NAME,
     }
-    send_templated_mail(
+    queue_templated_mail(
         subject_template="guidance/mail/inquiry_notice_subject.txt",
         body_template="guidance/mail/inquiry_notice.txt",
         context=context,
@@ -139,7 +140,7 @@ def _send_inquiry_mails(inquiry: Inquiry) -> None:
         what=f"notice of inquiry {inquiry.reference}",
     )
     if inquiry.email:
-        send_templated_mail(
+        queue_templated_mail(
             subject_template="guidance/mail/inquiry_receipt_subject.txt",
             body_template="guidance/mail/inquiry_receipt.txt",
             context=context,

@@ -14,7 +14,11 @@ class RegistryConfig(AppConfig):
 
         from registry.pagecache import bump_registry_version
 
+        # Links, proposals and check records change no public page.
+        private = {"selfservicelink", "changeproposal", "recordcheck"}
         for model in self.get_models():
+            if model._meta.model_name in private:
+                continue
             post_save.connect(bump_registry_version, sender=model, weak=False)
             post_delete.connect(bump_registry_version, sender=model, weak=False)
         m2m_changed.connect(bump_registry_version, weak=False)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from registry.demo_partners import PARTNERS
 from registry.models import (
     Area,
+    CheckSource,
     Criterion,
     Industry,
     LegalForm,
@@ -297,6 +298,7 @@ def _enterprise_specs(today: datetime.date) -> list[dict]:
                 "employee_count": rng.randint(4, 45),
                 "last_checked": today
                 - datetime.timedelta(days=30 * months_ago + rng.randint(0, 20)),
+                "checked_by_enterprise": index % 4 == 1,
                 "offerings": [
                     {
                         "kind": kind,
@@ -379,6 +381,9 @@ def _create_enterprise(spec, areas, groups, industries, today) -> None:
         contact_name=spec["contact_name"],
         employee_count=spec["employee_count"],
         last_checked=spec["last_checked"],
+        last_checked_source=CheckSource.ENTERPRISE
+        if spec["checked_by_enterprise"]
+        else CheckSource.ADVISOR,
         skoopi_certified_on=spec["last_checked"] - datetime.timedelta(days=200)
         if spec["skoopi"]
         else None,

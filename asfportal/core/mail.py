@@ -1,20 +1,31 @@
-"""The one way the site sends a mail: Swedish templates, rendered and sent.
+"""The one way the site sends a mail: rendered in Swedish, queued, delivered
+by the task worker.
 
-Every mail (inquiry notices and receipts, review reminders and digests) goes
-through ``send_templated_mail``, so how mail leaves the process (today: at
-once, through Django's mail API) can change in one place.
+``queue_templated_mail`` writes the mail to the outbox (``OutboundMail``) and
+enqueues ``deliver_mail`` in the caller's transaction: the mail exists exactly
+when the change that causes it was saved, and a request never waits for the
+mail server. The worker (``manage.py run_worker``) sends it; a failure is
+tried again with a growing pause, and after ``MAIL_MAX_ATTEMPTS`` the mail is
+marked failed for staff to see, never dropped.
 """
 
+import datetime
 import logging
 
+from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
+from django.tasks import task
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
+
+from asfportal.core.models import MailStatus, OutboundMail
 
 logger = logging.getLogger(__name__)
 
 
-def send_templated_mail(
+@transaction.atomic
+def queue_templated_mail(
     *,
     subject_template: str,
     body_template: str,
@@ -22,20 +33,103 @@ def send_templated_mail(
     to: str,
     what: str,
     reply_to: str | None = None,
-) -> bool:
-    """Render the subject and the body in Swedish and send them to ``to``.
+) -> OutboundMail:
+    """Render the subject and the body in Swedish and queue them for ``to``.
 
-    Returns False when the mail server refuses, after logging an error that
-    names ``what`` and the error's class only: SMTP errors can carry the
-    recipient's address, and ``what`` must not hold personal data either.
+    ``what`` names the mail in logs and for staff, and must hold no personal
+    data. Two INSERTs (the outbox row and its task) in the caller's transaction.
     """
     with translation.override("sv"):
         subject = " ".join(render_to_string(subject_template, context).split())
         body = render_to_string(body_template, context)
-    message = EmailMessage(subject, body, to=[to], reply_to=[reply_to] if reply_to else None)
+    mail = OutboundMail.objects.create(
+        what=what[:200], to=to, reply_to=reply_to or "", subject=subject[:300], body=body
+    )
+    deliver_mail.enqueue(mail.pk)
+    return mail
+
+
+@task()
+def deliver_mail(mail_id: int) -> str:
+    """The worker's task: send one queued mail. Returns what happened."""
+    return deliver(mail_id)
+
+
+def deliver(mail_id: int, *, now: datetime.datetime | None = None) -> str:
+    """Send the mail if it is still queued and no other worker is sending it.
+
+    The attempt is counted and the mail leased before the send, outside any
+    transaction, so a slow mail server holds no lock. A worker killed during
+    the send leaves the mail queued; its task runs again (``run_worker``
+    requeues interrupted tasks), so a mail may at worst be sent twice, never lost.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        mail = OutboundMail.objects.select_for_update().filter(pk=mail_id).first()
+        if mail is None or mail.status != MailStatus.QUEUED:
+            return "nothing to do"
+        if mail.sending_until and mail.sending_until > now:
+            return "another worker is sending it"
+        mail.attempts += 1
+        mail.sending_until = now + datetime.timedelta(seconds=settings.MAIL_SEND_LEASE_SECONDS)
+        mail.save(update_fields=["attempts", "sending_until"])
+    message = EmailMessage(
+        mail.subject, mail.body, to=[mail.to], reply_to=[mail.reply_to] if mail.reply_to else None
+    )
     try:
         message.send()
-    except Exception as error:  # any failure: the caller decides what it means
-        logger.error("Could not send the %s: %s", what, type(error).__name__)
-        return False
-    return True
+    except Exception as error:  # any failure of the mail server: try again later
+        return _failed(mail, error)
+    OutboundMail.objects.filter(pk=mail.pk).update(
+        status=MailStatus.SENT, sent_at=timezone.now(), body="", sending_until=None, last_error=""
+    )
+    return "sent"
+
+
+def retry_delay(attempts: int) -> datetime.timedelta:
+    """The pause before the next try: MAIL_RETRY_SECONDS, then three times longer
+    each time (1, 3, 9, 27, 81 minutes with the default)."""
+    return datetime.timedelta(seconds=settings.MAIL_RETRY_SECONDS * 3 ** (attempts - 1))
+
+
+def _failed(mail: OutboundMail, error: Exception) -> str:
+    """Log the error's class only (SMTP errors can carry the address), then
+    schedule the next try or, after the last one, mark the mail failed."""
+    mail.last_error = type(error).__name__
+    mail.sending_until = None
+    if mail.attempts >= settings.MAIL_MAX_ATTEMPTS:
+        mail.status = MailStatus.FAILED
+        mail.save(update_fields=["last_error", "sending_until", "status"])
+        logger.error(
+            "Gave up sending the %s after %d attempts: %s",
+            mail.what,
+            mail.attempts,
+            mail.last_error,
+        )
+        return "failed"
+    mail.next_attempt_at = timezone.now() + retry_delay(mail.attempts)
+    with transaction.atomic():
+        mail.save(update_fields=["last_error", "sending_until", "next_attempt_at"])
+        deliver_mail.using(run_after=mail.next_attempt_at).enqueue(mail.pk)
+    logger.warning(
+        "Could not send the %s (attempt %d): %s; trying again at %s",
+        mail.what,
+        mail.attempts,
+        mail.last_error,
+        f"{timezone.localtime(mail.next_attempt_at):%H:%M:%S}",
+    )
+    return "will try again"
+
+
+@transaction.atomic
+def mail_retry(mail: OutboundMail) -> OutboundMail:
+    """Staff send a failed mail once more (the admin's action)."""
+    mail = OutboundMail.objects.select_for_update().get(pk=mail.pk)
+    if mail.status != MailStatus.FAILED:
+        return mail
+    mail.status = MailStatus.QUEUED
+    mail.attempts = 0
+    mail.next_attempt_at = None
+    mail.save(update_fields=["status", "attempts", "next_attempt_at"])
+    deliver_mail.enqueue(mail.pk)
+    return mail

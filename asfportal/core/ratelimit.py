@@ -25,8 +25,16 @@ def allow(request: HttpRequest, scope: str, per_hour: int | None = None) -> bool
     The address is hashed, so the cache holds no IP addresses in clear text.
     """
     limit = settings.PUBLIC_FORM_RATE_PER_HOUR if per_hour is None else per_hour
+    return allow_key(scope, client_address(request), limit)
+
+
+def allow_key(scope: str, identity: str, per_hour: int) -> bool:
+    """Count one use for ``identity`` (an address, an e-mail address, a record
+    id) within ``scope``; False once it is over ``per_hour``. Hashed, so the
+    cache holds no personal data in clear text."""
+    limit = per_hour
     window = int(time.time() // 3600)
-    digest = hashlib.sha256(f"{scope}:{client_address(request)}".encode()).hexdigest()[:32]
+    digest = hashlib.sha256(f"{scope}:{identity}".encode()).hexdigest()[:32]
     key = f"ratelimit:{scope}:{window}:{digest}"
     cache.add(key, 0, timeout=3700)
     try:

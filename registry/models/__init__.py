@@ -7,6 +7,7 @@ subject; Django finds them all through this package.
 
 from registry.models.enterprises import (
     AcceptedReferrer,
+    CheckSource,
     Criterion,
     CriterionVerification,
     EnterpriseQuerySet,
@@ -25,6 +26,14 @@ from registry.models.partners import (
     Place,
     Session,
 )
+from registry.models.selfservice import (
+    ChangeProposal,
+    CheckMethod,
+    LinkReason,
+    ProposalStatus,
+    RecordCheck,
+    SelfServiceLink,
+)
 from registry.models.taxonomies import (
     Area,
     Industry,
@@ -42,6 +51,9 @@ from registry.models.workflow import (
 __all__ = [
     "AcceptedReferrer",
     "Area",
+    "ChangeProposal",
+    "CheckMethod",
+    "CheckSource",
     "Criterion",
     "CriterionVerification",
     "EnterpriseImport",
@@ -50,17 +62,21 @@ __all__ = [
     "HelpTopic",
     "Industry",
     "LegalForm",
+    "LinkReason",
     "Offering",
     "OfferingKind",
     "Partner",
     "PartnerKind",
     "PartnerTopic",
     "Place",
+    "ProposalStatus",
     "PublicationStatus",
+    "RecordCheck",
     "Referrer",
     "ReportDecision",
     "ReviewDigest",
     "ReviewReminder",
+    "SelfServiceLink",
     "Session",
     "SocialEnterprise",
     "TargetGroup",

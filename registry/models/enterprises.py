@@ -31,6 +31,13 @@ class PublicationStatus(models.TextChoices):
     ARCHIVED = "archived", _("Arkiverad")
 
 
+class CheckSource(models.TextChoices):
+    """Who last vouched for a record's details."""
+
+    ADVISOR = "advisor", _("kommunen")
+    ENTERPRISE = "enterprise", _("företaget")
+
+
 class EnterpriseQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=PublicationStatus.PUBLISHED)
@@ -75,6 +82,12 @@ class SocialEnterprise(models.Model):
     website = models.URLField(_("webbplats"), blank=True)
     email = models.EmailField(_("e-post"), blank=True)
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    opening_hours = models.CharField(
+        _("öppettider"),
+        max_length=200,
+        blank=True,
+        help_text=_("Till exempel: Måndag–fredag 8–16."),
+    )
     contact_name = models.CharField(_("kontaktperson"), max_length=200, blank=True)
     employee_count = models.PositiveIntegerField(_("antal anställda"), null=True, blank=True)
     status = models.CharField(
@@ -88,6 +101,9 @@ class SocialEnterprise(models.Model):
         null=True,
         blank=True,
         related_name="+",
+    )
+    last_checked_source = models.CharField(
+        _("kontrollerad av"), max_length=20, choices=CheckSource, blank=True
     )
     is_example = models.BooleanField(
         _("påhittat exempel"),

@@ -12,11 +12,14 @@ from django.utils.translation import gettext as _
 from registry.models import (
     AcceptedReferrer,
     Area,
+    CheckMethod,
+    CheckSource,
     Criterion,
     CriterionVerification,
     Industry,
     Offering,
     PublicationStatus,
+    RecordCheck,
     SocialEnterprise,
     TargetGroup,
 )
@@ -194,7 +197,13 @@ def enterprise_mark_checked(
     current = lock_current(SocialEnterprise, enterprise.pk, None)
     current.last_checked = on or timezone.localdate()
     current.last_checked_by = user
-    current.save(update_fields=["last_checked", "last_checked_by", "updated_at"])
+    current.last_checked_source = CheckSource.ADVISOR
+    current.save(
+        update_fields=["last_checked", "last_checked_by", "last_checked_source", "updated_at"]
+    )
+    RecordCheck.objects.create(
+        enterprise=current, source=CheckSource.ADVISOR, method=CheckMethod.ADVISOR_CHECK, user=user
+    )
     return current
 
 
@@ -253,8 +262,8 @@ def enterprise_verify(
 # and the Skoopi and LOU evidence (verify), which the criteria rows go with.
 _NOT_RESTORED = {
     "id", "slug", "version", "created_at", "updated_at", "status", "last_checked",
-    "last_checked_by", "skoopi_certified_on", "skoopi_valid_until", "lou_share_percent",
-    "lou_checked_on",
+    "last_checked_by", "last_checked_source", "skoopi_certified_on", "skoopi_valid_until",
+    "lou_share_percent", "lou_checked_on",
 }  # fmt: skip
 
 

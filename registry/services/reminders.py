@@ -3,9 +3,10 @@ details, and send the advisors one list of every record due.
 
 Run by ``manage.py send_review_reminders``. Idempotent per day: a reminder's
 row (unique per enterprise and day) and the digest's row (unique per day) are
-written before their mail is sent, so a second run the same day, even one
-running at the same time, sends nothing twice. A mail that cannot be sent has
-its row removed again, so the next run tries once more.
+written in the same transaction as their queued mail, so a second run the same
+day, even one running at the same time, queues nothing twice. Each reminder
+carries a new personal link to /uppdatera/ (``services.selfservice``); the task
+worker sends the mails and retries them when the mail server fails.
 """
 
 import datetime
@@ -18,9 +19,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from asfportal.core import dates
-from asfportal.core.mail import send_templated_mail
-from registry.models import ReviewDigest, ReviewReminder, SocialEnterprise
+from asfportal.core.mail import queue_templated_mail
+from registry.models import LinkReason, ReviewDigest, ReviewReminder, SocialEnterprise
 from registry.selectors import reminders
+from registry.services.selfservice import link_create, link_url
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,6 @@ class ReminderResult:
     reminded: int = 0
     skipped_recently_reminded: int = 0
     without_email: int = 0
-    failed: int = 0
     digest_sent: bool = False
 
 
@@ -38,7 +39,6 @@ class Outcome(StrEnum):
     SENT = "sent"
     RECENTLY_REMINDED = "recently_reminded"
     NO_EMAIL = "no_email"
-    FAILED = "failed"
 
 
 @dataclass(frozen=True)
@@ -55,11 +55,11 @@ def send_review_reminders(*, today: datetime.date | None = None) -> ReminderResu
     """Mail every due enterprise not reminded in the last
     ``REVIEW_REMINDER_INTERVAL_DAYS`` days, then the advisors' digest.
 
-    Side effects: one ``ReviewReminder`` row and one mail per reminder, one
-    ``ReviewDigest`` row and one mail to ``ADVISORS_EMAIL`` per day (none when
-    nothing is due). Queries: three reads, then one INSERT per reminder and one
-    for the digest (each in a savepoint, so a clash with a concurrent run is
-    caught), plus a DELETE per failed mail.
+    Side effects: per reminder one ``ReviewReminder`` row, one
+    ``SelfServiceLink`` and one queued mail; one ``ReviewDigest`` row and one
+    queued mail to ``ADVISORS_EMAIL`` per day (none when nothing is due).
+    Queries: three reads, then per reminder its INSERTs in one savepoint, so a
+    clash with a concurrent run is caught and leaves nothing behind.
     """
     today = today or dates.today()
     due = list(reminders.due_enterprises(today))
@@ -72,7 +72,6 @@ def send_review_reminders(*, today: datetime.date | None = None) -> ReminderResu
         reminded=counts[Outcome.SENT],
         skipped_recently_reminded=counts[Outcome.RECENTLY_REMINDED],
         without_email=counts[Outcome.NO_EMAIL],
-        failed=counts[Outcome.FAILED],
         digest_sent=_send_digest(records, today),
     )
 
@@ -93,23 +92,38 @@ def _remind_if_needed(
 
 
 def _remind(enterprise: SocialEnterprise, today: datetime.date) -> Outcome:
-    """Claim today's reminder row, then send. The row comes first so that two
-    runs cannot both send; if the mail fails, the row goes again."""
-    reminder = _create_once(
-        ReviewReminder, enterprise=enterprise, sent_on=today, sent_to=enterprise.email
-    )
-    if reminder is None:  # another run got here first today
+    """Claim today's reminder row, make the link and queue the mail, all or
+    nothing: a concurrent run that claimed the row first wins."""
+    try:
+        with transaction.atomic():
+            reminder = ReviewReminder.objects.create(
+                enterprise=enterprise, sent_on=today, sent_to=enterprise.email
+            )
+            link = link_create(
+                enterprise=enterprise,
+                reason=LinkReason.REMINDER,
+                sent_to=enterprise.email,
+                reminder=reminder,
+            )
+            _queue_reminder(enterprise, link)
+    except IntegrityError:  # another run got here first today
         return Outcome.RECENTLY_REMINDED
+    return Outcome.SENT
+
+
+def _queue_reminder(enterprise: SocialEnterprise, link) -> None:
     with translation.override("sv"):
         profile_url = settings.SITE_URL + enterprise.get_absolute_url()
     context = {
         "enterprise": enterprise,
         "address": _address(enterprise),
         "profile_url": profile_url,
+        "link_url": link_url(link),
+        "link_days": settings.SELF_SERVICE_LINK_DAYS,
         "municipality": settings.MUNICIPALITY_NAME,
         "contact_email": settings.CONTACT_EMAIL,
     }
-    sent = send_templated_mail(
+    queue_templated_mail(
         subject_template="registry/mail/review_reminder_subject.txt",
         body_template="registry/mail/review_reminder.txt",
         context=context,
@@ -117,10 +131,6 @@ def _remind(enterprise: SocialEnterprise, today: datetime.date) -> Outcome:
         reply_to=settings.CONTACT_EMAIL,
         what=f"review reminder for enterprise {enterprise.pk}",
     )
-    if not sent:
-        reminder.delete()
-        return Outcome.FAILED
-    return Outcome.SENT
 
 
 def _address(enterprise: SocialEnterprise) -> str:
@@ -131,31 +141,22 @@ def _address(enterprise: SocialEnterprise) -> str:
 
 def _send_digest(records: list[DueRecord], today: datetime.date) -> bool:
     """The advisors' list of every due record, once a day."""
-    digest = _create_once(ReviewDigest, sent_on=today, record_count=len(records))
-    if digest is None:
-        return False
     context = {
         "records": records,
         "due_months": settings.REVIEW_DUE_MONTHS,
         "interval_days": settings.REVIEW_REMINDER_INTERVAL_DAYS,
         "contact_email": settings.CONTACT_EMAIL,
     }
-    sent = send_templated_mail(
-        subject_template="registry/mail/review_digest_subject.txt",
-        body_template="registry/mail/review_digest.txt",
-        context=context,
-        to=settings.ADVISORS_EMAIL,
-        what=f"review digest for {today}",
-    )
-    if not sent:
-        digest.delete()
-    return sent
-
-
-def _create_once(model, **fields):
-    """The new row, or None when its unique constraint says it exists already."""
     try:
         with transaction.atomic():
-            return model.objects.create(**fields)
-    except IntegrityError:
-        return None
+            ReviewDigest.objects.create(sent_on=today, record_count=len(records))
+            queue_templated_mail(
+                subject_template="registry/mail/review_digest_subject.txt",
+                body_template="registry/mail/review_digest.txt",
+                context=context,
+                to=settings.ADVISORS_EMAIL,
+                what=f"review digest for {today}",
+            )
+    except IntegrityError:  # today's digest is queued already
+        return False
+    return True

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from guidance.models import Inquiry
 from registry.models import EnterpriseReport
+from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -78,6 +79,7 @@ def test_work_flow_to_an_inquiry_with_javascript(page, demo, axe_check, console_
     inquiry = Inquiry.objects.get()
     assert inquiry.reference == reference
     assert inquiry.flow_answers[-1]["answers"] == ["Centrum"]
+    assert run_tasks() == 2
     assert len(mailoutbox) == 2
     assert console_errors == []
 

@@ -14,10 +14,10 @@ def _date(value: str) -> datetime.date:
 
 
 class Command(BaseCommand):
-    help = "Mail each published enterprise due for review (REVIEW_DUE_MONTHS) a request to "
-    help += "confirm its details, at most once per REVIEW_REMINDER_INTERVAL_DAYS, and the "
-    help += "advisors one list of all records due. Run it daily; a second run the same day "
-    help += "sends nothing."
+    help = "Queue for each published enterprise due for review (REVIEW_DUE_MONTHS) a mail "
+    help += "with a personal link to confirm or correct its details, at most once per "
+    help += "REVIEW_REMINDER_INTERVAL_DAYS, and the advisors one list of all records due. "
+    help += "Run it daily; a second run the same day queues nothing. The worker sends them."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -27,9 +27,9 @@ class Command(BaseCommand):
     def handle(self, *args, date: str | None = None, **options):
         day = _date(date) if date else dates.today()
         result = send_review_reminders(today=day)
-        digest = "digest sent" if result.digest_sent else "no digest"
+        digest = "digest queued" if result.digest_sent else "no digest"
         self.stdout.write(
-            f"Review reminders for {day}: {result.reminded} sent, "
-            f"{result.failed} failed, {result.skipped_recently_reminded} reminded recently, "
+            f"Review reminders for {day}: {result.reminded} queued, "
+            f"{result.skipped_recently_reminded} reminded recently, "
             f"{result.without_email} without e-mail; {digest}."
         )

@@ -25,6 +25,7 @@ from guidance.services import (
     inquiry_submit,
 )
 from tests.factories import UserFactory
+from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -509,6 +510,7 @@ def test_notice_links_to_the_inquiry_and_carries_no_personal_data(mailoutbox, se
             phone="070-123 45 67",
             message="Jag har en idé om ett kafé.",
         )
+    run_tasks()
     (notice,) = [mail for mail in mailoutbox if mail.to == ["radgivare@example.se"]]
     link = f"https://asf.exempelkommunen.se/handlaggare/arenden/{inquiry.pk}/"
     assert link in notice.body

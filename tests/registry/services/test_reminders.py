@@ -1,17 +1,28 @@
-"""send_review_reminders: who is due, what each mail says, once a day, and
-what happens when the mail server refuses."""
+"""send_review_reminders: who is due, what each mail says (with its personal
+link), once a day, and what happens when the mail server refuses. The mails are
+queued; ``remind`` runs the task worker after the reminders, as production does."""
 
 import datetime
 import io
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from asfportal.core.dates import months_before
-from registry.models import PublicationStatus, ReviewDigest, ReviewReminder
+from asfportal.core.models import MailStatus, OutboundMail
+from registry.models import (
+    LinkReason,
+    PublicationStatus,
+    ReviewDigest,
+    ReviewReminder,
+    SelfServiceLink,
+)
+from registry.selectors.selfservice import link_for_token
 from registry.services.reminders import ReminderResult, send_review_reminders
 from tests.factories import EnterpriseFactory, OfferingFactory
+from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 26)
@@ -32,6 +43,12 @@ def due(name: str = "Kafé Kornet", **fields):
     fields.setdefault("email", f"{name.split()[0].lower()}@example.se")
     fields.setdefault("last_checked", LONG_AGO)
     return EnterpriseFactory(name=name, **fields)
+
+
+def remind(**kwargs) -> ReminderResult:
+    result = send_review_reminders(**kwargs)
+    run_tasks()
+    return result
 
 
 def reminders_to(mailoutbox) -> list[str]:
@@ -57,7 +74,7 @@ def test_checked_exactly_12_months_ago_is_not_due_a_day_more_is(mailoutbox):
         last_checked=months_before(TODAY, 12) - datetime.timedelta(days=1),
     )
 
-    result = send_review_reminders(today=TODAY)
+    result = remind(today=TODAY)
 
     assert reminders_to(mailoutbox) == ["sent@example.se"]
     assert result == ReminderResult(reminded=1, digest_sent=True)
@@ -66,7 +83,7 @@ def test_checked_exactly_12_months_ago_is_not_due_a_day_more_is(mailoutbox):
 def test_never_checked_is_due(mailoutbox):
     due("Ny", email="ny@example.se", last_checked=None)
 
-    send_review_reminders(today=TODAY)
+    remind(today=TODAY)
 
     assert reminders_to(mailoutbox) == ["ny@example.se"]
     assert "Senast kontrollerad: aldrig" in digest(mailoutbox).body
@@ -76,7 +93,7 @@ def test_drafts_and_archived_records_are_left_out(mailoutbox):
     due("Utkast", status=PublicationStatus.DRAFT, last_checked=None)
     due("Arkiv", status=PublicationStatus.ARCHIVED, last_checked=None)
 
-    result = send_review_reminders(today=TODAY)
+    result = remind(today=TODAY)
 
     assert mailoutbox == []
     assert result == ReminderResult()
@@ -86,7 +103,7 @@ def test_drafts_and_archived_records_are_left_out(mailoutbox):
 def test_nothing_due_sends_no_digest(mailoutbox):
     EnterpriseFactory(last_checked=TODAY - datetime.timedelta(days=30), email="ok@example.se")
 
-    result = send_review_reminders(today=TODAY)
+    result = remind(today=TODAY)
 
     assert mailoutbox == []
     assert result == ReminderResult()
@@ -108,7 +125,7 @@ def test_reminder_lists_the_public_details_and_links_to_the_profile(mailoutbox):
     OfferingFactory(enterprise=enterprise, kind="anstallning", open_places=0)
     OfferingFactory(enterprise=enterprise, kind="praktik", open_places=None)
 
-    send_review_reminders(today=TODAY)
+    remind(today=TODAY)
 
     (mail,) = [m for m in mailoutbox if m.to == ["info@kornet.se"]]
     profile = "https://asf.example.se" + reverse(
@@ -126,10 +143,20 @@ def test_reminder_lists_the_public_details_and_links_to_the_profile(mailoutbox):
         "- Arbetsträning: 2 lediga platser",
         "- Anställning: inga lediga platser just nu",
         "- Praktik: antalet lediga platser är inte angivet",
-        "Svara på det här meddelandet",
+        "Öppna er egen sida för att bekräfta eller rätta uppgifterna.",
+        "Länken är personlig och fungerar i 30 dagar.",
         profile,
     ]:
         assert line in mail.body
+    link = SelfServiceLink.objects.get()
+    assert (link.enterprise, link.reason, link.sent_to) == (
+        enterprise,
+        LinkReason.REMINDER,
+        "info@kornet.se",
+    )
+    (token,) = re.findall(r"https://asf\.example\.se/uppdatera/([^/\s]+)/", mail.body)
+    assert link_for_token(token) == link
+    assert link.reminder == ReviewReminder.objects.get()
     reminder = ReviewReminder.objects.get()
     assert (reminder.enterprise, reminder.sent_on, reminder.sent_to) == (
         enterprise,
@@ -141,7 +168,7 @@ def test_reminder_lists_the_public_details_and_links_to_the_profile(mailoutbox):
 def test_missing_details_say_so(mailoutbox):
     due("Tomt", email="tomt@example.se", phone="", website="")
 
-    send_review_reminders(today=TODAY)
+    remind(today=TODAY)
 
     (mail,) = [m for m in mailoutbox if m.to == ["tomt@example.se"]]
     body = mail.body
@@ -153,7 +180,7 @@ def test_missing_details_say_so(mailoutbox):
 def test_without_email_is_in_the_digest_but_gets_no_mail(mailoutbox):
     due("Utan Post", email="")
 
-    result = send_review_reminders(today=TODAY)
+    result = remind(today=TODAY)
 
     assert reminders_to(mailoutbox) == []
     assert result == ReminderResult(without_email=1, digest_sent=True)
@@ -167,7 +194,7 @@ def test_reminded_10_days_ago_is_not_reminded_again(mailoutbox):
         enterprise=enterprise, sent_on=datetime.date(2026, 11, 16), sent_to=enterprise.email
     )
 
-    result = send_review_reminders(today=TODAY)
+    result = remind(today=TODAY)
 
     assert reminders_to(mailoutbox) == []
     assert result == ReminderResult(skipped_recently_reminded=1, digest_sent=True)
@@ -180,7 +207,7 @@ def test_reminded_a_whole_interval_ago_is_reminded_again(mailoutbox):
         enterprise=enterprise, sent_on=TODAY - datetime.timedelta(days=30), sent_to=enterprise.email
     )
 
-    result = send_review_reminders(today=TODAY)
+    result = remind(today=TODAY)
 
     assert reminders_to(mailoutbox) == ["lange@example.se"]
     assert result.reminded == 1
@@ -191,9 +218,10 @@ def test_running_twice_the_same_day_sends_nothing_the_second_time(mailoutbox):
     due("Två", email="tva@example.se", last_checked=None)
     due("Tre", email="")
 
-    first = send_review_reminders(today=TODAY)
+    first = remind(today=TODAY)
     sent = len(mailoutbox)
-    second = send_review_reminders(today=TODAY)
+    second = remind(today=TODAY)
+    assert OutboundMail.objects.count() == 3  # nothing queued twice
 
     assert first == ReminderResult(reminded=2, without_email=1, digest_sent=True)
     assert sent == 3
@@ -208,55 +236,43 @@ def test_todays_row_stops_a_second_mail_even_when_the_interval_would_allow_it(se
     # as it does when two runs start at the same moment.
     settings.REVIEW_REMINDER_INTERVAL_DAYS = 0
     due("Ett", email="ett@example.se")
-    send_review_reminders(today=TODAY)
+    remind(today=TODAY)
 
-    second = send_review_reminders(today=TODAY)
+    second = remind(today=TODAY)
 
     assert reminders_to(mailoutbox) == ["ett@example.se"]
     assert second == ReminderResult(skipped_recently_reminded=1)
 
 
-def test_a_failing_send_leaves_no_row_and_the_others_are_sent(
+def test_a_refused_reminder_waits_in_the_queue_and_the_others_are_sent(
     mailoutbox, caplog, refusing_mail_server
 ):
     due("Aaa", email="aaa@example.se")
     broken = due("Bbb", email="trasig@example.se")
     due("Ccc", email="ccc@example.se")
 
-    result = send_review_reminders(today=TODAY)
+    result = remind(today=TODAY)
 
     assert reminders_to(mailoutbox) == ["aaa@example.se", "ccc@example.se"]
-    assert not ReviewReminder.objects.filter(enterprise=broken).exists()
-    assert ReviewReminder.objects.count() == 2
-    assert result == ReminderResult(reminded=2, failed=1, digest_sent=True)
-    assert "Påminnelse: kunde inte skickas" in digest(mailoutbox).body
+    assert result == ReminderResult(reminded=3, digest_sent=True)
+    assert ReviewReminder.objects.filter(enterprise=broken).exists()
+    waiting = OutboundMail.objects.get(to="trasig@example.se")
+    assert (waiting.status, waiting.attempts) == (MailStatus.QUEUED, 1)
+    assert waiting.next_attempt_at is not None  # tried again later by the worker
     assert "SMTPRecipientsRefused" in caplog.text
     assert "trasig@example.se" not in caplog.text
 
 
-def test_a_failed_reminder_is_tried_again_by_the_next_run(
-    mailoutbox, monkeypatch, refusing_mail_server
-):
-    broken = due("Bbb", email="trasig@example.se")
-    send_review_reminders(today=TODAY)
-    monkeypatch.undo()
-    broken.email = "bbb@example.se"
-    broken.save()
-
-    result = send_review_reminders(today=TODAY)
-
-    assert reminders_to(mailoutbox) == ["bbb@example.se"]
-    assert result.reminded == 1
-
-
-def test_a_failing_digest_leaves_no_row(settings, mailoutbox, refusing_mail_server):
+def test_a_refused_digest_waits_in_the_queue(settings, mailoutbox, refusing_mail_server):
     settings.ADVISORS_EMAIL = "trasig@example.se"
     due("Utan Post", email="")
 
-    result = send_review_reminders(today=TODAY)
+    result = remind(today=TODAY)
 
-    assert result.digest_sent is False
-    assert not ReviewDigest.objects.exists()
+    assert result.digest_sent is True
+    assert ReviewDigest.objects.get().record_count == 1
+    assert OutboundMail.objects.get(to="trasig@example.se").status == MailStatus.QUEUED
+    assert remind(today=TODAY).digest_sent is False  # queued once a day, not again
 
 
 def test_digest_lists_every_due_record_with_absolute_edit_links(mailoutbox):
@@ -264,7 +280,7 @@ def test_digest_lists_every_due_record_with_absolute_edit_links(mailoutbox):
     old = due("Gammal", email="", last_checked=datetime.date(2025, 2, 1))
     EnterpriseFactory(name="Färsk", last_checked=TODAY)
 
-    send_review_reminders(today=TODAY)
+    remind(today=TODAY)
 
     mail = digest(mailoutbox)
     assert mail.subject == "ASF-portalen: 2 företag behöver kontrolleras"
@@ -289,12 +305,12 @@ def test_queries_are_bounded_whatever_the_number_due(
     for index in range(count):
         enterprise = due(f"Företag {index}", email=f"f{index}@example.se")
         OfferingFactory(enterprise=enterprise, open_places=index)
-    # Three reads (due records, their offerings, recent reminders); then one
-    # INSERT per reminder and one for the digest, each in a savepoint, which
-    # the test's transaction shows as SAVEPOINT and RELEASE around it.
-    reads, per_insert = 3, 3
+    # Three reads (due records, their offerings, recent reminders); then per
+    # reminder three INSERTs (reminder, link, mail) and the mail's task, and for
+    # the digest two and its task, each group in savepoints (SAVEPOINT, RELEASE).
+    reads, per_reminder, digest = 3, 10, 7
 
-    with django_assert_max_num_queries(reads + per_insert * (count + 1)):
+    with django_assert_max_num_queries(reads + per_reminder * count + digest):
         result = send_review_reminders(today=TODAY)
 
     assert result.reminded == count
@@ -308,8 +324,8 @@ def test_command_prints_a_summary(mailoutbox):
     call_command("send_review_reminders", "--date", "2026-11-26", stdout=out)
 
     assert out.getvalue().strip() == (
-        "Review reminders for 2026-11-26: 1 sent, 0 failed, 0 reminded recently, "
-        "1 without e-mail; digest sent."
+        "Review reminders for 2026-11-26: 1 queued, 0 reminded recently, "
+        "1 without e-mail; digest queued."
     )
     assert ReviewReminder.objects.get().sent_on == TODAY
 
