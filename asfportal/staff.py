@@ -7,10 +7,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from asfportal.core.mail import failed_mail
 from asfportal.core.pages import staff_context
 from asfportal.core.permissions import staff_view
 from guidance.selectors import dashboard_inquiries
-from registry.staff.selectors import dashboard_records
+from registry.selectors.selfservice import pending_proposals
+from registry.staff.selectors import dashboard_records, freshness_figures
 
 
 class StaffLoginView(auth_views.LoginView):
@@ -44,7 +46,8 @@ class StaffPasswordChangeDoneView(auth_views.PasswordChangeDoneView):
 
 @staff_view("registry.view_socialenterprise", "guidance.view_inquiry")
 def dashboard(request):
-    """New inquiries, the advisor's own, records due for review, reports waiting
+    """New inquiries, the advisor's own, records due for review, reports and
+    proposals waiting, how fresh the registry is, mail that could not be sent
     and the latest changes: a fixed number of queries, pinned in the tests."""
     return render(
         request,
@@ -55,5 +58,8 @@ def dashboard(request):
             inquiries=dashboard_inquiries(user=request.user),
             records=dashboard_records(),
             due_months=settings.REVIEW_DUE_MONTHS,
+            freshness=freshness_figures(),
+            proposals=list(pending_proposals()[:5]),
+            failed_mail=failed_mail(),
         ),
     )

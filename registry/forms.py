@@ -50,6 +50,9 @@ class DirectoryForm(QueryFormMixin, forms.Form):
         label=_("Bara företag där kommunen har kontrollerat alla fyra kriterierna"),
         required=False,
     )
+    bekraftade = forms.BooleanField(
+        label=_("Bara företag vars uppgifter bekräftats det senaste året"), required=False
+    )
     sortering = forms.ChoiceField(label=_("Sortera efter"), choices=SORT_CHOICES, required=False)
 
     # The option every select starts with, meaning "no filter".
@@ -85,7 +88,7 @@ class DirectoryForm(QueryFormMixin, forms.Form):
             "class": "form-control",
         }
         self.fields["sortering"].widget.attrs["class"] = "form-select"
-        for name in ("lediga_platser", "verifierad"):
+        for name in ("lediga_platser", "verifierad", "bekraftade"):
             self.fields[name].widget.attrs["class"] = "form-check-input"
 
     def query(self) -> DirectoryQuery:
@@ -102,6 +105,7 @@ class DirectoryForm(QueryFormMixin, forms.Form):
             legal_form=data.get("juridisk_form", ""),
             open_places=bool(data.get("lediga_platser")),
             verified=bool(data.get("verifierad")),
+            confirmed=bool(data.get("bekraftade")),
             sort=SORTS[data.get("sortering") or "relevans"],
         )
 

@@ -22,6 +22,19 @@ def stale_cutoff(day: datetime.date | None = None) -> datetime.date:
     return months_before(day or today(), settings.STALE_AFTER_MONTHS)
 
 
+# "Bekräftade senaste året": checked, by the enterprise or the municipality,
+# within this many months.
+CONFIRMED_MONTHS = 12
+
+
+def confirmed_cutoff(day: datetime.date | None = None) -> datetime.date:
+    return months_before(day or today(), CONFIRMED_MONTHS)
+
+
+def confirmed_recently(day: datetime.date | None = None) -> Q:
+    return Q(last_checked__gte=confirmed_cutoff(day))
+
+
 def due_for_review(day: datetime.date | None = None) -> Q:
     return Q(last_checked__isnull=True) | Q(last_checked__lt=review_due_cutoff(day))
 

@@ -133,3 +133,10 @@ def mail_retry(mail: OutboundMail) -> OutboundMail:
     mail.save(update_fields=["status", "attempts", "next_attempt_at"])
     deliver_mail.enqueue(mail.pk)
     return mail
+
+
+def failed_mail(limit: int = 5) -> tuple[int, list[OutboundMail]]:
+    """How many mails could not be sent after every try, and the latest of
+    them (the dashboard warns): two queries."""
+    failed = OutboundMail.objects.filter(status=MailStatus.FAILED)
+    return failed.count(), list(failed.only("what", "created_at", "last_error")[:limit])

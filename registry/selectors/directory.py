@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 
 from asfportal.core import keyset
 from asfportal.core.keyset import KeysetPage, SortKey
+from registry import freshness
 from registry.models import LegalForm, OfferingKind, SocialEnterprise
 from registry.selectors.facets import FACETS, FacetCounts, directory_counts
 from registry.selectors.listing import (
@@ -40,6 +41,7 @@ class DirectoryQuery:
     legal_form: str = ""
     open_places: bool = False
     verified: bool = False
+    confirmed: bool = False
     sort: str = "relevance"
 
     def scope(self) -> str:
@@ -58,6 +60,7 @@ _FILTERS = {
     "legal_form": lambda qs, legal_form: qs.filter(legal_form=legal_form),
     "open_places": lambda qs, _on: filter_open_places(qs),
     "verified": lambda qs, _on: filter_verified(qs),
+    "confirmed": lambda qs, _on: qs.filter(freshness.confirmed_recently()),
 }
 
 
@@ -117,6 +120,7 @@ class Facets:
     legal_form: list[FacetOption]
     open_places: int
     verified: int
+    confirmed: int
 
 
 def _term_options(terms: list[Term], counts: dict[str, int]) -> list[FacetOption]:
@@ -137,6 +141,7 @@ def _facets(counts: FacetCounts) -> Facets:
         legal_form=_choice_options(LegalForm.choices, counts["legal_form"]),
         open_places=counts["open_places"].get("1", 0),
         verified=counts["verified"].get("1", 0),
+        confirmed=counts["confirmed"].get("1", 0),
     )
 
 

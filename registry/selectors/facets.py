@@ -10,6 +10,8 @@ the CTE it needs.
 from django.db import connection
 from django.db.models import QuerySet
 
+from registry import freshness
+
 # The filters that have counts, by their DirectoryQuery field.
 FACETS = (
     "offering_kind",
@@ -19,9 +21,10 @@ FACETS = (
     "legal_form",
     "open_places",
     "verified",
+    "confirmed",
 )
 # Per facet, the count of each option: by choice value, or by the id of a
-# taxonomy term as text; the two checkboxes count under "1".
+# taxonomy term as text; the checkboxes count under "1".
 FacetCounts = dict[str, dict[str, int]]
 
 _FACET_SQL = {
@@ -51,7 +54,10 @@ _FACET_SQL = {
         "SELECT v.enterprise_id FROM registry_criterionverification v WHERE v.verified "
         "GROUP BY v.enterprise_id HAVING COUNT(*) = 4)"  # ALL_CRITERIA
     ),
+    "confirmed": "SELECT 'confirmed', '1', COUNT(*) FROM {base} b WHERE b.last_checked >= %s",
 }
+# Values a facet's statement takes, as parameters.
+_FACET_PARAMS = {"confirmed": lambda: [freshness.confirmed_cutoff()]}
 
 
 def directory_counts(total: QuerySet, bases: dict[str, QuerySet]) -> tuple[int, FacetCounts]:
@@ -62,7 +68,9 @@ def directory_counts(total: QuerySet, bases: dict[str, QuerySet]) -> tuple[int, 
 
     def cte(queryset: QuerySet) -> str:
         sql, params = (
-            queryset.order_by().values("pk", "area_id", "legal_form").query.sql_with_params()
+            queryset.order_by()
+            .values("pk", "area_id", "legal_form", "last_checked")
+            .query.sql_with_params()
         )
         key = sql + repr(params)
         if key not in ctes:
@@ -73,10 +81,12 @@ def directory_counts(total: QuerySet, bases: dict[str, QuerySet]) -> tuple[int, 
     selects = [f"SELECT '', '', COUNT(*) FROM {cte(total)}"]  # noqa: S608
     selects += [_FACET_SQL[facet].format(base=cte(base)) for facet, base in bases.items()]
     with_sql = ", ".join(
-        f"{name} (id, area_id, legal_form) AS MATERIALIZED ({sql})"
+        f"{name} (id, area_id, legal_form, last_checked) AS MATERIALIZED ({sql})"
         for name, sql, _p in ctes.values()
     )
     params = [param for _name, _sql, cte_params in ctes.values() for param in cte_params]
+    for facet in bases:
+        params += _FACET_PARAMS.get(facet, lambda: [])()
     with connection.cursor() as cursor:
         cursor.execute(f"WITH {with_sql} " + " UNION ALL ".join(selects), params)
         rows = cursor.fetchall()

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.text import capfirst
 
 from registry.models import (
     AcceptedReferrer,
@@ -126,7 +127,7 @@ def proposal_rows(proposal: ChangeProposal, enterprise: SocialEnterprise) -> lis
         rows.append(
             ProposalRow(
                 key=key,
-                label=str(
+                label=capfirst(
                     OFFERING_LABELS[field]
                     if offering_id is not None
                     else SocialEnterprise._meta.get_field(field).verbose_name

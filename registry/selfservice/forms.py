@@ -111,6 +111,7 @@ class SelfUpdateForm(forms.Form):
         formfield = model_field.formfield(**kwargs)
         if name == "description":
             formfield.widget = forms.Textarea(attrs={"rows": 5})
+        formfield.error_messages |= _error_messages(name, formfield)
         formfield.label = str(model_field.verbose_name).capitalize()
         autocomplete = {
             "phone": "tel",
@@ -249,6 +250,24 @@ class SelfUpdateForm(forms.Form):
             for name in now
             if _norm(new[name]) != _norm(now[name])
         }
+
+
+def _error_messages(name: str, formfield: forms.Field) -> dict:
+    """Errors in plain Swedish, saying what to write instead."""
+    messages = {}
+    if name == "website":
+        messages["invalid"] = _(
+            "Skriv en webbadress som börjar med https://, till exempel https://exempel.se."
+        )
+    elif name == "email":
+        messages["invalid"] = _("Skriv en e-postadress som namn@exempel.se.")
+    if getattr(formfield, "max_length", None):
+        messages["max_length"] = _(
+            "Texten får vara högst %(limit_value)s tecken. Nu är den %(show_value)s."
+        )
+    if formfield.required:
+        messages["required"] = _("Fyll i %(field)s.") % {"field": str(formfield.label).lower()}
+    return messages
 
 
 def _norm(value):

@@ -245,13 +245,7 @@ def proposal_decide(
     proposal.decided_by = user
     proposal.decided_at = timezone.now()
     proposal.save()
-    RecordCheck.objects.create(
-        enterprise=enterprise,
-        source=CheckSource.ADVISOR,
-        method=CheckMethod.PROPOSAL_DECIDED,
-        user=user,
-    )
-    _queue_decision_mail(proposal, enterprise)
+    _queue_decision_mail(proposal)
     return proposal
 
 
@@ -303,9 +297,9 @@ def _offering_row(offering, changed: dict) -> RowChange:
     )
 
 
-def _queue_decision_mail(proposal: ChangeProposal, enterprise: SocialEnterprise) -> None:
-    now = enterprise_for_self_service(proposal.enterprise_id)
-    rows = {row.key: row for row in proposal_rows(proposal, now)}
+def _queue_decision_mail(proposal: ChangeProposal) -> None:
+    enterprise = enterprise_for_self_service(proposal.enterprise_id)  # as decided
+    rows = {row.key: row for row in proposal_rows(proposal, enterprise)}
     with translation.override("sv"):
         profile_url = settings.SITE_URL + enterprise.get_absolute_url()
     queue_templated_mail(

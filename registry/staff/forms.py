@@ -122,8 +122,8 @@ class EnterpriseForm(VersionedForm):
         fields = [
             "name", "org_number", "legal_form", "short_description", "description",
             "industries", "area", "street_address", "postal_code", "city", "latitude",
-            "longitude", "website", "email", "phone", "contact_name", "employee_count",
-            "is_example",
+            "longitude", "website", "email", "phone", "contact_name", "opening_hours",
+            "employee_count", "is_example",
         ]  # fmt: skip
         widgets = {
             "industries": forms.CheckboxSelectMultiple,
@@ -143,7 +143,7 @@ class EnterpriseForm(VersionedForm):
             ),
             Fieldset(_("Adress"), "street_address", "postal_code", "city", "area",
                      "latitude", "longitude"),
-            Fieldset(_("Kontakt"), "contact_name", "email", "phone", "website"),
+            Fieldset(_("Kontakt"), "contact_name", "email", "phone", "website", "opening_hours"),
             "version",
         )  # fmt: skip
 

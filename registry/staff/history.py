@@ -11,6 +11,7 @@ from asfportal.core.pages import Crumb, staff_context
 from asfportal.core.permissions import staff_action, staff_view
 from registry import history
 from registry.models import Partner, SocialEnterprise
+from registry.selectors.selfservice import proposals_for
 from registry.services import enterprises as services
 
 
@@ -29,6 +30,7 @@ def enterprise_history(request, pk: int):
         entries=history.enterprise_history(enterprise),
         can_restore=request.user.has_perm("registry.change_socialenterprise"),
         restore_url="registry_staff:enterprise_restore",
+        proposals=proposals_for(enterprise),
     )
     return render(request, "registry/staff/history.html", context)
 

@@ -1,22 +1,39 @@
 """Reads for the advisors' pages, with the joins their lists need."""
 
 import datetime
+import statistics
 from dataclasses import dataclass
 
 import django_filters
-from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from asfportal.core import dates
+from asfportal.core.dates import months_before
 from registry import freshness
 from registry.models import (
     Area,
+    ChangeProposal,
+    CheckSource,
     CriterionVerification,
     EnterpriseReport,
     Industry,
     Partner,
+    ProposalStatus,
     PublicationStatus,
+    RecordCheck,
     Session,
     SocialEnterprise,
 )
@@ -150,3 +167,90 @@ def decided_reports(limit: int = 20) -> list[EnterpriseReport]:
 def staff_partners() -> QuerySet[Partner]:
     upcoming = Session.objects.filter(place__partner=OuterRef("pk"), starts_at__gte=timezone.now())
     return Partner.objects.annotate(has_upcoming=Exists(upcoming)).prefetch_related("places")
+
+
+@dataclass(frozen=True)
+class AgeBucket:
+    label: str
+    count: int
+    percent: int  # of all published records, for the bar's length
+
+
+@dataclass(frozen=True)
+class Freshness:
+    published: int
+    checked_in_time: int  # last checked within REVIEW_DUE_MONTHS
+    median_age_days: int | None  # of the records ever checked
+    by_enterprise: int  # checks in the last CHECKS_WINDOW_DAYS
+    by_advisor: int
+    proposals_waiting: int
+    buckets: list[AgeBucket]
+
+    @property
+    def checked_share(self) -> int:
+        return round(100 * self.checked_in_time / self.published) if self.published else 0
+
+
+CHECKS_WINDOW_DAYS = 90
+# Ages of the last check, in months: (from, to), None for "never checked".
+AGE_BUCKETS = ((0, 3), (3, 6), (6, 12), (12, 18), (18, None))
+
+
+def freshness_figures(today: datetime.date | None = None) -> Freshness:
+    """How fresh the published registry is: three queries (the check dates,
+    the checks of the last 90 days by source, the proposals waiting)."""
+    today = today or dates.today()
+    checked = list(SocialEnterprise.objects.published().values_list("last_checked", flat=True))
+    ages = sorted((today - day).days for day in checked if day is not None)
+    since = timezone.now() - datetime.timedelta(days=CHECKS_WINDOW_DAYS)
+    by_source = dict(
+        RecordCheck.objects.filter(checked_at__gte=since)
+        .values("source")
+        .annotate(n=Count("pk"))
+        .values_list("source", "n")
+    )
+    due_cutoff = freshness.review_due_cutoff(today)
+    return Freshness(
+        published=len(checked),
+        checked_in_time=sum(1 for day in checked if day is not None and day >= due_cutoff),
+        median_age_days=round(statistics.median(ages)) if ages else None,
+        by_enterprise=by_source.get(CheckSource.ENTERPRISE, 0),
+        by_advisor=by_source.get(CheckSource.ADVISOR, 0),
+        proposals_waiting=ChangeProposal.objects.filter(status=ProposalStatus.PENDING).count(),
+        buckets=_age_buckets(checked, today),
+    )
+
+
+def _age_buckets(checked: list, today: datetime.date) -> list[AgeBucket]:
+    total = len(checked) or 1
+    counts = []
+    for start, end in AGE_BUCKETS:
+        newest = months_before(today, start)
+        oldest = months_before(today, end) if end is not None else None
+        count = sum(
+            1
+            for day in checked
+            if day is not None and day <= newest and (oldest is None or day > oldest)
+        )
+        label = (
+            _("%(start)s–%(end)s mån") % {"start": start, "end": end}
+            if end is not None
+            else _("över %(start)s mån") % {"start": start}
+        )
+        counts.append((label, count))
+    counts.append((_("aldrig"), sum(1 for day in checked if day is None)))
+    return [AgeBucket(label, n, round(100 * n / total)) for label, n in counts]
+
+
+def proposal_for_decision(pk: int) -> ChangeProposal:
+    return get_object_or_404(
+        ChangeProposal.objects.select_related("enterprise", "decided_by"), pk=pk
+    )
+
+
+def decided_proposals(limit: int = 20) -> list[ChangeProposal]:
+    return list(
+        ChangeProposal.objects.exclude(status=ProposalStatus.PENDING)
+        .select_related("enterprise", "decided_by")
+        .order_by("-decided_at")[:limit]
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from registry.staff import enterprises, history, imports, partners, reports
+from registry.staff import enterprises, history, imports, partners, reports, selfservice
 
 app_name = "registry_staff"
 
@@ -15,6 +15,19 @@ urlpatterns = [
     path(
         "foretag/<int:pk>/kontrollerad/", enterprises.enterprise_checked, name="enterprise_checked"
     ),
+    path(
+        "foretag/<int:pk>/skicka-lank/",
+        selfservice.enterprise_send_link,
+        name="enterprise_send_link",
+    ),
+    path(
+        "foretag/<int:pk>/sparra-lankar/",
+        selfservice.enterprise_revoke_links,
+        name="enterprise_revoke_links",
+    ),
+    path("forslag/", selfservice.proposal_list, name="proposal_list"),
+    path("forslag/<int:pk>/", selfservice.proposal_detail, name="proposal_detail"),
+    path("forslag/<int:pk>/beslut/", selfservice.proposal_decide, name="proposal_decide"),
     path("foretag/<int:pk>/kriterier/", enterprises.enterprise_verify, name="enterprise_verify"),
     path("foretag/<int:pk>/historik/", history.enterprise_history, name="enterprise_history"),
     path(

@@ -9,13 +9,17 @@ code checks, so the test catches a view that checks the wrong permission.
 import uuid
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.tokens import default_token_generator
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_tasks_db.models import DBTaskResult
 
+from asfportal.core.mail import queue_templated_mail
 from guidance.models import Inquiry
-from registry.models import EnterpriseImport, EnterpriseReport, SocialEnterprise
+from registry.models import ChangeProposal, EnterpriseImport, EnterpriseReport, SocialEnterprise
+from registry.services.selfservice import link_create
 from tests.factories import (
     AreaFactory,
     EnterpriseFactory,
@@ -52,6 +56,9 @@ POST_ONLY = {
     "registry_staff:enterprise_restore",
     "registry_staff:report_approve",
     "registry_staff:report_reject",
+    "registry_staff:enterprise_send_link",
+    "registry_staff:enterprise_revoke_links",
+    "registry_staff:proposal_decide",
     "inquiries:assign",
     "inquiries:add_note",
     "inquiries:set_status",
@@ -119,6 +126,18 @@ def objects(advisor, editor):
         reference="ASF-2026-00001", name="Sara", email="sara@example.se", topic="jobba"
     )
     batch = EnterpriseImport.objects.create(created_by=advisor, filename="a.csv", text="namn\n")
+    link = link_create(enterprise=enterprise, reason="reminder", sent_to="a@example.se")
+    proposal = ChangeProposal.objects.create(
+        enterprise=enterprise, link=link, submission_token=uuid.uuid4(), base_version=1,
+        changes={"name": {"old": enterprise.name, "new": "Nytt"}}, reply_to="a@example.se",
+    )  # fmt: skip
+    mail = queue_templated_mail(
+        subject_template="guidance/mail/inquiry_receipt_subject.txt",
+        body_template="guidance/mail/inquiry_receipt.txt",
+        context={"inquiry": inquiry, "municipality": "K"},
+        to="sara@example.se",
+        what="receipt",
+    )
     questions = build_flow()
     question = questions["situation"]
     return {
@@ -127,6 +146,7 @@ def objects(advisor, editor):
         "anmalningar": report,
         "arenden": inquiry,
         "import": batch,
+        "forslag": proposal,
         "history": enterprise.history.first(),
         "editor": editor,
         "models": {
@@ -144,6 +164,8 @@ def objects(advisor, editor):
             "guidance.inquiry": inquiry,
             "auth.user": advisor,
             "auth.group": advisor.groups.first(),
+            "core.outboundmail": mail,
+            "django_tasks_database.dbtaskresult": DBTaskResult.objects.first(),
         },
     }
 
@@ -153,7 +175,7 @@ def _kwargs(route: str, name: str, entry, objects) -> dict:
     for key in entry.pattern.converters or entry.pattern.regex.groupindex:
         if key == "pk":
             section = next(s for s in ("foretag/import", "foretag", "partner", "anmalningar",
-                                        "arenden") if f"{s}/" in route)  # fmt: skip
+                                        "arenden", "forslag") if f"{s}/" in route)  # fmt: skip
             kwargs[key] = objects["import" if section == "foretag/import" else section].pk
         elif key == "history_id":
             kwargs[key] = objects["history"].history_id
@@ -188,8 +210,10 @@ def _admin_split(name: str) -> tuple[str, str | None]:
     """admin:registry_socialenterprise_change → ("registry.socialenterprise", "v")."""
     base = name.split(":", 1)[1]
     suffix = next(s for s in _ADMIN_ACTIONS if base.endswith(s))
-    app, model = base.removesuffix(suffix).split("_", 1)
-    return f"{app}.{model}", _ADMIN_ACTIONS[suffix]
+    stem = base.removesuffix(suffix)
+    # App labels can hold underscores (django_tasks_database): take the longest.
+    app = max((c.label for c in apps.get_app_configs() if stem.startswith(c.label + "_")), key=len)
+    return f"{app}.{stem.removeprefix(app + '_')}", _ADMIN_ACTIONS[suffix]
 
 
 def _admin_model(name: str) -> str:

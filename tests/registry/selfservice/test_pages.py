@@ -1,0 +1,338 @@
+"""/uppdatera/<token>/: an enterprise confirms or corrects its own record from
+its personal link, without an account."""
+
+import datetime
+import re
+import time
+
+import pytest
+from django.core import signing
+from django.urls import reverse
+from django.utils import timezone
+
+from registry.models import (
+    ChangeProposal,
+    CheckSource,
+    LinkReason,
+    PublicationStatus,
+    RecordCheck,
+    SelfServiceLink,
+)
+from registry.selfservice import SALT
+from registry.services.selfservice import link_create, links_revoke
+from tests.registry.selfservice.helpers import change_form_data, enterprise_with_link, page_path
+from tests.tasks import run_tasks
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_page_shows_the_record_privately(client, advisor):
+    _enterprise, _link, path = enterprise_with_link(last_checked_by=advisor)
+
+    response = client.get(path)
+
+    assert response.status_code == 200
+    text = response.text
+    assert "Uppdatera Kafé Kornet" in text
+    for shown in ("08-12 34 56", "info@kornet.se", "Storgatan 1", "Arbetsträning", "Unga vuxna"):
+        assert shown in text
+    assert "Allt stämmer" in text and "Något behöver ändras" in text
+    assert "Lediga platser just nu" in text
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert "no-store" in response["Cache-Control"]
+    assert '<meta name="robots" content="noindex, nofollow">' in text
+    assert advisor.first_name not in text and advisor.username not in text  # no staff names
+
+
+def test_all_correct_stamps_the_enterprises_confirmation(client):
+    enterprise, _link, path = enterprise_with_link(last_checked=datetime.date(2025, 1, 5))
+    version = enterprise.version
+
+    response = client.post(path + "bekrafta/")
+
+    assert response["Location"] == path
+    enterprise.refresh_from_db()
+    assert enterprise.last_checked == timezone.localdate()
+    assert enterprise.last_checked_source == CheckSource.ENTERPRISE
+    assert enterprise.last_checked_by is None
+    assert enterprise.version == version  # an advisor's open edit form still saves
+    assert enterprise.history.first().history_change_reason == "Bekräftat av företaget via länk"
+    assert RecordCheck.objects.get().source == CheckSource.ENTERPRISE
+    page = client.get(path).text
+    assert "Tack! Nu står det i katalogen att ni har bekräftat uppgifterna i dag." in page
+    profile = client.get(enterprise.get_absolute_url()).text
+    today = timezone.localdate()
+    assert "Uppgifterna bekräftades av företaget" in profile
+    assert f"{today.day} " in profile.split("bekräftades av företaget")[1][:60]
+
+
+def test_the_profile_says_when_the_municipality_checked(client, advisor):
+    enterprise, _link, _path = enterprise_with_link(
+        last_checked=datetime.date(2026, 11, 2), last_checked_source=CheckSource.ADVISOR
+    )
+    text = client.get(enterprise.get_absolute_url()).text
+    assert "Uppgifterna kontrollerades av kommunen <strong>2 november 2026</strong>." in text
+
+
+def test_open_places_apply_at_once_and_count_as_a_confirmation(client):
+    enterprise, _link, path = enterprise_with_link(last_checked=datetime.date(2025, 1, 5))
+    training, employment = sorted(
+        enterprise.offerings.all(), key=lambda o: o.kind != "arbetstraning"
+    )
+
+    response = client.post(
+        path + "platser/", {f"platser_{training.pk}": "4", f"platser_{employment.pk}": ""}
+    )
+
+    assert response["Location"] == path
+    training.refresh_from_db()
+    employment.refresh_from_db()
+    assert (training.open_places, employment.open_places) == (4, None)
+    assert training.history.first().history_change_reason == "Ändrat av företaget via länk"
+    enterprise.refresh_from_db()
+    assert enterprise.last_checked == timezone.localdate()
+    assert enterprise.last_checked_source == CheckSource.ENTERPRISE
+    assert "4 lediga platser" in client.get(reverse("registry:enterprise_list")).text
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("-1", "Antalet kan inte vara mindre än 0."),
+        ("tre", "Skriv antalet som en siffra, till exempel 2."),
+        ("10000", "Skriv ett antal som är högst 999."),
+    ],
+)
+def test_bad_open_places_are_refused_in_swedish_and_kept(client, value, message):
+    enterprise, _link, path = enterprise_with_link()
+    offering = enterprise.offerings.get(kind="arbetstraning")
+
+    response = client.post(path + "platser/", {f"platser_{offering.pk}": value})
+
+    assert response.status_code == 400
+    assert message in response.text
+    assert f'value="{value}"' in response.text
+    offering.refresh_from_db()
+    assert offering.open_places == 1
+
+
+def change_page(client, path):
+    response = client.get(path + "andra/")
+    assert response.status_code == 200
+    return response.context["form"]
+
+
+def test_contact_details_apply_at_once_the_rest_becomes_a_proposal(client):
+    enterprise, link, path = enterprise_with_link()
+    form = change_page(client, path)
+    data = change_form_data(form)
+    offering = enterprise.offerings.get(kind="arbetstraning")
+    data |= {
+        "phone": "070-111 22 33",
+        "opening_hours": "Mån–fre 8–16",
+        "name": "Kafé Kornet & Bageri",
+        f"o{offering.pk}_open_places": "3",
+        f"o{offering.pk}_description": "Arbetsträning i bageriet.",
+    }
+
+    response = client.post(path + "andra/", data)
+
+    assert response["Location"] == path
+    enterprise.refresh_from_db()
+    assert enterprise.phone == "070-111 22 33"
+    assert enterprise.opening_hours == "Mån–fre 8–16"
+    assert enterprise.name == "Kafé Kornet"  # waits for an advisor
+    offering.refresh_from_db()
+    assert offering.open_places == 3
+    assert offering.description == "Arbetsträning med handledare."
+    assert enterprise.last_checked_source == CheckSource.ENTERPRISE
+    assert enterprise.history.first().history_change_reason == "Ändrat av företaget via länk"
+    proposal = ChangeProposal.objects.get()
+    assert proposal.changes == {
+        "name": {"old": "Kafé Kornet", "new": "Kafé Kornet & Bageri"},
+        f"offering:{offering.pk}:description": {
+            "old": "Arbetsträning med handledare.",
+            "new": "Arbetsträning i bageriet.",
+        },
+    }
+    assert (proposal.link, proposal.reply_to) == (link, "info@kornet.se")
+    page = client.get(path).text
+    assert "De andra ändringarna visas när en rådgivare har godkänt dem." in page
+    assert "Ni har 1 ändringsförslag som väntar på en rådgivare." in page
+
+
+def test_the_same_form_sent_twice_makes_one_proposal(client):
+    _enterprise, _link, path = enterprise_with_link()
+    data = change_form_data(change_page(client, path)) | {"name": "Nytt namn"}
+
+    client.post(path + "andra/", data)
+    client.post(path + "andra/", data)
+
+    assert ChangeProposal.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("org_number", "123", "Organisationsnumret ska ha tio siffror"),
+        ("website", "inte en adress", "Skriv en webbadress som börjar med https://"),
+        ("description", "x" * 10_000, "Texten får vara högst 5000 tecken. Nu är den 10000."),
+        ("email", "fel@", "Skriv en e-postadress som namn@exempel.se."),
+        ("name", "", "Fyll i namn."),
+    ],
+)
+def test_bad_changes_are_refused_with_everything_kept_and_nothing_saved(
+    client, field, value, message
+):
+    enterprise, _link, path = enterprise_with_link()
+    data = change_form_data(change_page(client, path)) | {
+        field: value,
+        "phone": "070-999 99 99",
+        "short_description": "<script>alert(1)</script>",
+    }
+
+    response = client.post(path + "andra/", data)
+
+    assert response.status_code == 400
+    assert message in response.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text  # kept, escaped
+    assert "<script>alert(1)</script>" not in response.text
+    assert 'value="070-999 99 99"' in response.text
+    enterprise.refresh_from_db()
+    assert enterprise.phone == "08-12 34 56"
+    assert not ChangeProposal.objects.exists()
+
+
+def test_a_script_in_a_proposal_is_stored_as_text_and_shown_escaped(client, advisor_client):
+    _enterprise, _link, path = enterprise_with_link()
+    data = change_form_data(change_page(client, path)) | {"name": "<script>alert(1)</script>"}
+    client.post(path + "andra/", data)
+    proposal = ChangeProposal.objects.get()
+
+    page = advisor_client.get(reverse("registry_staff:proposal_detail", args=[proposal.pk]))
+
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+    assert "<script>alert(1)</script>" not in page.text
+
+
+def calm_page(response):
+    assert response.status_code == 404
+    assert "Länken fungerar inte längre" in response.text
+    assert "Få en ny länk" in response.text
+    assert "Kafé Kornet" not in response.text  # never says whose record it was
+    assert response["Referrer-Policy"] == "no-referrer"
+    return response
+
+
+def test_a_tampered_or_truncated_token_gets_the_calm_page(client):
+    enterprise, _link, path = enterprise_with_link()
+    token = path.split("/")[2]
+    tampered = token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb")
+
+    for bad in (tampered, token[:20], "x", "a" * 300):
+        calm_page(client.get(reverse("selfservice:page", kwargs={"token": bad})))
+    assert calm_page(client.post(f"/uppdatera/{tampered}/bekrafta/"))
+    enterprise.refresh_from_db()
+    assert enterprise.last_checked_source == ""
+
+
+def test_an_expired_token_gets_the_calm_page(client, settings, monkeypatch):
+    settings.SELF_SERVICE_LINK_DAYS = 30
+    _enterprise, link, _path = enterprise_with_link()
+    long_ago = time.time() - 31 * 24 * 3600
+    monkeypatch.setattr(signing.time, "time", lambda: long_ago)
+    token = signing.TimestampSigner(salt=SALT).sign_object({"l": link.pk, "e": link.enterprise_id})
+    monkeypatch.undo()
+
+    calm_page(client.get(reverse("selfservice:page", kwargs={"token": token})))
+
+
+def test_a_newer_link_or_a_revoked_one_stops_the_old_one(client):
+    enterprise, _link, path = enterprise_with_link()
+    newer = link_create(enterprise=enterprise, reason=LinkReason.ADVISOR, sent_to="info@kornet.se")
+
+    calm_page(client.get(path))
+    assert client.get(page_path(newer)).status_code == 200
+
+    links_revoke(enterprise=enterprise)
+    calm_page(client.get(page_path(newer)))
+
+
+def test_a_link_of_an_archived_record_stops_working(client):
+    enterprise, _link, path = enterprise_with_link()
+    enterprise.status = PublicationStatus.ARCHIVED
+    enterprise.save()
+
+    calm_page(client.get(path))
+    calm_page(client.post(path + "platser/", {}))
+
+
+def test_the_token_never_reaches_the_log(client, caplog):
+    _enterprise, _link, path = enterprise_with_link()
+    token = path.split("/")[2]
+    bad = token[:-2] + "zz"
+
+    client.get(f"/uppdatera/{bad}/")
+
+    assert "Not Found: /uppdatera/[token]/" in caplog.text
+    assert bad not in caplog.text
+
+
+def test_asking_for_a_new_link_mails_the_address_on_record(client, mailoutbox):
+    _enterprise, old, _path = enterprise_with_link()
+
+    response = client.post(reverse("selfservice:request"), {"email": "INFO@kornet.se"})
+
+    assert "Titta i e-posten" in response.text
+    run_tasks()
+    (mail,) = mailoutbox
+    assert mail.to == ["info@kornet.se"]
+    assert mail.subject == "Er länk för att uppdatera Kafé Kornet i ASF-portalen"
+    new = SelfServiceLink.objects.exclude(pk=old.pk).get()
+    assert new.reason == LinkReason.REQUESTED
+    path = re.search(r"http://127\.0\.0\.1:8000(/uppdatera/\S+/)", mail.body).group(1)
+    assert client.get(path).status_code == 200
+
+
+def test_an_unknown_address_gets_the_same_answer_and_no_mail(client, mailoutbox):
+    enterprise_with_link()
+
+    response = client.post(reverse("selfservice:request"), {"email": "okand@example.se"})
+
+    assert response.status_code == 200
+    assert "Om <strong>okand@example.se</strong> är e-postadressen" in response.text
+    run_tasks()
+    assert mailoutbox == []
+
+
+def test_asking_for_links_is_limited_per_address(client, mailoutbox):
+    enterprise_with_link()
+    answers = [
+        client.post(reverse("selfservice:request"), {"email": "info@kornet.se"}).status_code
+        for _ in range(4)
+    ]
+
+    assert answers == [200, 200, 200, 429]
+    refused = client.post(reverse("selfservice:request"), {"email": "info@kornet.se"})
+    assert "Du har bett om många länkar på kort tid" in refused.text
+    assert 'value="info@kornet.se"' in refused.text
+    run_tasks()
+    assert len(mailoutbox) == 3
+
+
+def test_a_bad_address_in_the_request_form_is_explained(client):
+    response = client.post(reverse("selfservice:request"), {"email": "inte-en-adress"})
+    assert response.status_code == 400
+    assert "Skriv en e-postadress som namn@exempel.se." in response.text
+
+
+def test_sends_from_one_link_are_limited_per_record(client, settings):
+    enterprise, _link, path = enterprise_with_link()
+    offering = enterprise.offerings.get(kind="arbetstraning")
+    statuses = [
+        client.post(path + "platser/", {f"platser_{offering.pk}": str(n)}).status_code
+        for n in range(21)
+    ]
+    assert statuses[:20] == [302] * 20
+    assert statuses[20] == 429
