@@ -12,7 +12,7 @@ NPM_STAMP := node_modules/.installed
 .PHONY: help install run test lint format messages screenshots bench clean
 
 help:
-	@echo "make run    - install, migrate SQLite, load demo content, serve on http://127.0.0.1:8000"
+	@echo "make run    - install, migrate SQLite, load demo content, serve on http://127.0.0.1:8000 with the task worker"
 	@echo "make test   - install, then run the whole test suite (DATABASE_URL picks the database)"
 	@echo "make lint   - ruff check and format check"
 	@echo "make format - ruff format and safe fixes"
@@ -38,7 +38,7 @@ run: install
 	DEBUG=true $(MANAGE) migrate --noinput
 	DEBUG=true $(MANAGE) load_demo
 	DEBUG=true $(MANAGE) create_demo_staff
-	DEBUG=true $(MANAGE) runserver 127.0.0.1:8000
+	DEBUG=true scripts/run-dev
 
 # Tests run with production-like settings (DEBUG off) but plain static storage,
 # so no collectstatic step is needed. SECRET_KEY is a throwaway for tests only.

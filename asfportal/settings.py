@@ -192,7 +192,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 6)
 MAIL_RETRY_SECONDS = env_int("MAIL_RETRY_SECONDS", 60)
 # While one worker sends a mail, no other sends it (a slow SMTP server).
-MAIL_SEND_LEASE_SECONDS = 3 * _mail_options.get("timeout", 10) + 30
+MAIL_SEND_LEASE_SECONDS = env_int(
+    "MAIL_SEND_LEASE_SECONDS", 3 * _mail_options.get("timeout", 10) + 30
+)
 # A task RUNNING longer than this was left by a dead worker and runs again.
 TASK_RUNNING_LEASE_SECONDS = env_int("TASK_RUNNING_LEASE_SECONDS", MAIL_SEND_LEASE_SECONDS + 30)
 

@@ -39,10 +39,28 @@ def requeue_interrupted_tasks(*, now: datetime.datetime | None = None) -> int:
     return count
 
 
+class _QuietBatches(logging.Filter):
+    """Each batch would log its start and its end; the worker logs once."""
+
+    def __init__(self):
+        super().__init__()
+        self.started = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = str(record.msg)
+        if message.startswith("No more tasks to run"):
+            return False
+        if message.startswith("Starting worker"):
+            seen, self.started = self.started, True
+            return not seen
+        return True
+
+
 class RecoveringWorker(Worker):
     """Runs the queue in batches; between batches, recovers interrupted tasks."""
 
     def run(self) -> None:
+        logging.getLogger("django_tasks_db").addFilter(_QuietBatches())
         once = self.batch
         self.batch = True
         last_recovery = -RECOVERY_EVERY_SECONDS

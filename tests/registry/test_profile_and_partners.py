@@ -96,7 +96,7 @@ def test_english_profile_has_english_interface(client):
     enterprise = EnterpriseFactory()
     html = client.get("/en" + profile_url(enterprise)).content.decode()
     assert '<html lang="en">' in html
-    assert "Last checked by the municipality" in html
+    assert "The details were checked by the municipality on" in html
 
 
 def test_partner_list_filters_by_topic_and_ignores_unknown_topic(client):
