@@ -117,7 +117,7 @@ class SelfUpdateForm(forms.Form):
             "phone": "tel",
             "email": "email",
             "website": "url",
-            "street_address": "street-address",
+            "street_address": "address-line1",
             "postal_code": "postal-code",
             "city": "address-level2",
             "name": "organization",

@@ -1,8 +1,9 @@
 """An enterprise's own page, reached from its personal link (no account).
 
 Every page here is private to the link's holder: not indexed, not cached,
-sent with no Referer onwards, and the token is kept out of the logs
-(``asfportal.core.logfilters``). A link that does not work gets the same calm
+sent with no Referer onwards (so its forms come back with ``Origin: null``,
+and ``asfportal.core.csrf.no_referrer_csrf`` checks them), and the token is
+kept out of the logs (``asfportal.core.logfilters``). A link that does not work gets the same calm
 page whatever the reason, so nobody learns whether a record exists.
 """
 
@@ -14,9 +15,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from asfportal.core import ratelimit
+from asfportal.core.csrf import no_referrer_csrf
 from registry.selectors.selfservice import enterprise_for_self_service, link_for_token
 from registry.selfservice.forms import LinkRequestForm, OpenPlacesForm, SelfUpdateForm
 from registry.services import selfservice
@@ -68,6 +71,8 @@ TOO_MANY = gettext_lazy(
 )
 
 
+@csrf_exempt  # checked by no_referrer_csrf: this page sends no Referer
+@no_referrer_csrf
 @require_http_methods(["GET", "POST"])
 @private_page
 def link_request(request: HttpRequest) -> HttpResponse:
@@ -112,6 +117,8 @@ def _page(request, link, token, places_form, status=200) -> HttpResponse:
     return render(request, "registry/selfservice/page.html", context, status=status)
 
 
+@csrf_exempt
+@no_referrer_csrf
 @require_POST
 @private_page
 @_with_link
@@ -124,6 +131,8 @@ def confirm(request: HttpRequest, link, token: str) -> HttpResponse:
     return redirect("selfservice:page", token=token)
 
 
+@csrf_exempt
+@no_referrer_csrf
 @require_POST
 @private_page
 @_with_link
@@ -140,6 +149,8 @@ def places(request: HttpRequest, link, token: str) -> HttpResponse:
     return redirect("selfservice:page", token=token)
 
 
+@csrf_exempt
+@no_referrer_csrf
 @require_http_methods(["GET", "POST"])
 @private_page
 @_with_link

@@ -336,3 +336,35 @@ def test_sends_from_one_link_are_limited_per_record(client, settings):
     ]
     assert statuses[:20] == [302] * 20
     assert statuses[20] == 429
+
+
+def _csrf_client():
+    from django.test import Client
+
+    return Client(enforce_csrf_checks=True)
+
+
+def test_forms_on_no_referrer_pages_pass_csrf_from_this_site_only():
+    """The page sends no Referer, so the browser posts Origin: null: the token
+    and Sec-Fetch-Site decide."""
+    enterprise, _link, path = enterprise_with_link()
+    browser = _csrf_client()
+    browser.get(path)
+    token = browser.cookies["csrftoken"].value
+    same_site = {"HTTP_ORIGIN": "null", "HTTP_SEC_FETCH_SITE": "same-origin"}
+
+    forged = browser.post(
+        path + "bekrafta/",
+        {"csrfmiddlewaretoken": token},
+        HTTP_ORIGIN="null",
+        HTTP_SEC_FETCH_SITE="cross-site",
+    )
+    no_token = browser.post(path + "bekrafta/", {}, **same_site)
+    enterprise.refresh_from_db()
+    assert (forged.status_code, no_token.status_code) == (403, 403)
+    assert enterprise.last_checked_source == ""
+
+    ok = browser.post(path + "bekrafta/", {"csrfmiddlewaretoken": token}, **same_site)
+    assert ok.status_code == 302
+    enterprise.refresh_from_db()
+    assert enterprise.last_checked_source == "enterprise"
