@@ -15,7 +15,7 @@ from registry.models import (
     SelfServiceLink,
 )
 from registry.services.selfservice import enterprise_self_update
-from tests.registry.selfservice.helpers import enterprise_with_link, page_path
+from tests.registry.selfservice.helpers import enterprise_with_link
 from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db
@@ -233,4 +233,3 @@ def test_the_proposal_list_and_dashboard_show_what_waits(advisor_client):
     assert "Ändringsförslag som väntar" in dashboard.text
     assert dashboard.context["freshness"].proposals_waiting == 1
     assert ChangeProposal.objects.count() == 1
-    assert page_path(link)
