@@ -189,6 +189,9 @@ class SelfUpdateForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        for name, value in data.items():
+            if isinstance(value, str):  # browsers send a textarea's line breaks as CRLF
+                data[name] = value.replace("\r\n", "\n").replace("\r", "\n")
         org_number = data.get("org_number")
         if (
             org_number

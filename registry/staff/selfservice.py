@@ -105,6 +105,7 @@ class DecisionForm(forms.Form):
 
 def _render_proposal(request, proposal, form, status=200):
     enterprise = enterprise_for_self_service(proposal.enterprise_id)
+    rows = proposal_rows(proposal, enterprise)
     return render(
         request,
         "registry/staff/proposal_detail.html",
@@ -116,8 +117,9 @@ def _render_proposal(request, proposal, form, status=200):
             ],
             proposal=proposal,
             enterprise=enterprise,
-            rows=proposal_rows(proposal, enterprise),
-            changed_since=enterprise.version != proposal.base_version,
+            rows=rows,
+            # A later save elsewhere (a confirmation, another field) is no news here.
+            changed_since=any(row.current != row.old for row in rows),
             form=form,
             version=enterprise.version,
         ),

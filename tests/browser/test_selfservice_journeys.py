@@ -88,7 +88,8 @@ def test_an_advisor_approves_part_of_a_proposal(
     axe_check(page)
     page.get_by_label("Godkänn Namn").check()
     page.get_by_role("button", name="Godkänn markerade").click()
-    expect(page.locator(".notice")).to_contain_text("Ändringarna för Kornet Kafé & Bageri är sparade")
+    notice = page.locator(".notice")
+    expect(notice).to_contain_text("Ändringarna för Kornet Kafé & Bageri är sparade")
 
     enterprise.refresh_from_db()
     page.goto(live_server.url + enterprise.get_absolute_url())

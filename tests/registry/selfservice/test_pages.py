@@ -172,6 +172,21 @@ def test_the_same_form_sent_twice_makes_one_proposal(client):
     assert ChangeProposal.objects.count() == 1
 
 
+def test_line_breaks_sent_as_crlf_are_no_change(client):
+    enterprise, _link, path = enterprise_with_link(description="Första stycket.\n\nAndra.")
+    offering = enterprise.offerings.get(kind="arbetstraning")
+    offering.description = "Rad ett.\nRad två."
+    offering.save()
+    data = change_form_data(change_page(client, path))
+    data["description"] = "Första stycket.\r\n\r\nAndra."  # as a browser sends a textarea
+    data[f"o{offering.pk}_description"] = "Rad ett.\r\nRad två."
+
+    response = client.post(path + "andra/", data)
+
+    assert response.status_code == 302
+    assert not ChangeProposal.objects.exists()
+
+
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [

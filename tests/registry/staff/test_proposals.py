@@ -170,6 +170,20 @@ def test_a_record_changed_since_shows_both_values_and_a_stale_page_saves_nothing
     assert proposal.status == ProposalStatus.PENDING
 
 
+def test_a_later_save_of_other_fields_is_no_warning(advisor_client):
+    _enterprise, link, _path = enterprise_with_link()
+    proposal = propose(link, name="Kornet Bageri")
+    enterprise_self_update(  # the enterprise then changes its phone number
+        link=link, submission_token=uuid.uuid4(), direct={"phone": "070-1"}, places={}, proposed={}
+    )
+
+    page = advisor_client.get(reverse("registry_staff:proposal_detail", args=[proposal.pk]))
+
+    assert "Posten har ändrats sedan förslaget skickades." not in page.text
+    assert "När förslaget skickades" not in page.text
+    assert "Kornet Bageri" in page.text
+
+
 def test_a_rejection_needs_a_reason_and_is_mailed(advisor_client, mailoutbox):
     enterprise, link, _path = enterprise_with_link()
     proposal = propose(link, name="Något annat")
