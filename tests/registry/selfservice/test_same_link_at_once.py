@@ -57,8 +57,8 @@ def test_two_changes_from_one_link_both_count():
     assert enterprise.offerings.get(pk=offering.pk).open_places == 4
     assert enterprise.name == "Kafé Kornet"  # proposals wait
     assert enterprise.version == version + 2
-    proposals = sorted(list(p.changes) for p in ChangeProposal.objects.filter(enterprise=enterprise))
-    assert proposals == [["city"], ["name"]]
+    proposals = ChangeProposal.objects.filter(enterprise=enterprise)
+    assert sorted(list(p.changes) for p in proposals) == [["city"], ["name"]]
     assert RecordCheck.objects.filter(enterprise=enterprise).count() == 2
 
 
