@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from asfportal.core import publicforms
 from asfportal.core.pages import Crumb
 from asfportal.core.publicforms import PublicForm
-from registry import exports, freshness, presentation
+from registry import calendar, exports, freshness, presentation
 from registry.forms import DirectoryForm, EnterpriseReportForm
 from registry.models import HelpTopic, LegalForm
 from registry.pagecache import cache_public_page
@@ -112,12 +112,58 @@ def partner_list(request: HttpRequest) -> HttpResponse:
 @cache_public_page
 def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     partner = partners.partner_for_profile(slug)
+    sessions = partners.upcoming_sessions_for_partner(partner)
+    url = request.build_absolute_uri(partner.get_absolute_url())
     context = {
         "partner": partner,
         "crumbs": [Crumb(_("Samarbetspartner"), reverse("registry:partner_list"))],
-        "sessions": partners.upcoming_sessions_for_partner(partner),
+        "sessions": sessions,
+        "events": [calendar.session_jsonld(session, partner, url) for session in sessions],
     }
     return render(request, "registry/partner_detail.html", context)
+
+
+def _ics(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_GET
+@cache_public_page
+def partners_calendar(request: HttpRequest) -> HttpResponse:
+    """Every partner's upcoming sessions as one iCalendar feed."""
+    body = calendar.sessions_calendar(
+        partners.sessions_for_calendar(),
+        name=_("Tillfällen hos samarbetspartner – ASF-portalen"),
+        url=settings.SITE_URL + reverse("registry:partner_list"),
+    )
+    return _ics(body, "samarbetspartner.ics")
+
+
+@require_GET
+@cache_public_page
+def partner_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    """One partner's upcoming sessions, to subscribe to."""
+    partner = partners.partner_or_404(slug)
+    body = calendar.sessions_calendar(
+        partners.sessions_for_calendar(partner),
+        name=partner.name,
+        url=settings.SITE_URL + partner.get_absolute_url(),
+    )
+    return _ics(body, f"{partner.slug}.ics")
+
+
+@require_GET
+@cache_public_page
+def session_calendar(request: HttpRequest, slug: str, session) -> HttpResponse:
+    """One session, for "Lägg till i kalendern"."""
+    partner = partners.partner_or_404(slug)
+    found = partners.session_for_calendar(partner, session)
+    body = calendar.sessions_calendar(
+        [found], name=partner.name, url=settings.SITE_URL + partner.get_absolute_url()
+    )
+    return _ics(body, f"{partner.slug}-{found.starts_at:%Y-%m-%d}.ics")
 
 
 REPORT = PublicForm(

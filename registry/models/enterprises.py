@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from registry.models.ids import open_data_id
 from registry.models.taxonomies import Area, Industry, TargetGroup
 from registry.orgnr import format_org_number, validate_org_number
 
@@ -46,6 +47,9 @@ class EnterpriseQuerySet(models.QuerySet):
 class SocialEnterprise(models.Model):
     name = models.CharField(_("namn"), max_length=200)
     slug = models.SlugField(_("kortnamn i adressen"), max_length=200, unique=True)
+    uuid = open_data_id()
+    # The visiting address as its own HSDS location.
+    location_uuid = open_data_id(_("platsens id i öppna data"))
     org_number = models.CharField(
         _("organisationsnummer"),
         max_length=10,
@@ -213,6 +217,9 @@ class Offering(models.Model):
         related_name="offerings",
     )
     kind = models.CharField(_("typ av erbjudande"), max_length=20, choices=OfferingKind)
+    uuid = open_data_id()
+    # The offering at the enterprise's address, as an HSDS service_at_location.
+    at_location_uuid = open_data_id(_("id för erbjudandet på platsen i öppna data"))
     description = models.TextField(_("beskrivning"), blank=True)
     target_groups = models.ManyToManyField(
         TargetGroup, verbose_name=_("målgrupper"), related_name="offerings", blank=True

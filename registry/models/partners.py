@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from registry.models.ids import open_data_id
+
 
 class PartnerKind(models.TextChoices):
     SUPPORT = "stodorganisation", _("Stödorganisation")
@@ -29,6 +31,7 @@ class HelpTopic(models.TextChoices):
 class Partner(models.Model):
     name = models.CharField(_("namn"), max_length=200, unique=True)
     slug = models.SlugField(_("kortnamn i adressen"), max_length=200, unique=True)
+    uuid = open_data_id()
     kind = models.CharField(_("typ"), max_length=30, choices=PartnerKind)
     summary = models.CharField(_("sammanfattning"), max_length=300)
     description = models.TextField(_("beskrivning"), blank=True)
@@ -57,6 +60,7 @@ class PartnerTopic(models.Model):
 
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="topics")
     topic = models.CharField(_("hjälper med"), max_length=20, choices=HelpTopic)
+    uuid = open_data_id()
     history = HistoricalRecords()
 
     class Meta:
@@ -76,6 +80,7 @@ class Place(models.Model):
 
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="places")
     name = models.CharField(_("namn"), max_length=200)
+    uuid = open_data_id()
     street_address = models.CharField(_("adress"), max_length=200, blank=True)
     postal_code = models.CharField(_("postnummer"), max_length=6, blank=True)
     city = models.CharField(_("ort"), max_length=100, blank=True)
@@ -106,6 +111,7 @@ class Session(models.Model):
         Place, verbose_name=_("plats"), on_delete=models.CASCADE, related_name="sessions"
     )
     title = models.CharField(_("rubrik"), max_length=200)
+    uuid = open_data_id()
     description = models.TextField(_("beskrivning"), blank=True)
     starts_at = models.DateTimeField(_("börjar"))
     ends_at = models.DateTimeField(_("slutar"))

@@ -4,12 +4,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from registry.models.ids import open_data_id
+
 
 class Taxonomy(models.Model):
     """A named, sluggable category that editors maintain in the admin."""
 
     name = models.CharField(_("namn"), max_length=100, unique=True)
     slug = models.SlugField(_("kortnamn"), max_length=100, unique=True)
+    uuid = open_data_id()
 
     class Meta:
         abstract = True
