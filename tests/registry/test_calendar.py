@@ -54,7 +54,7 @@ def read(response) -> Calendar:
 
 
 def test_a_partner_feed_has_its_upcoming_sessions_in_swedish_time(client, partner_with_sessions):
-    partner, (winter, summer) = partner_with_sessions
+    partner, (winter, _summer) = partner_with_sessions
 
     feed = read(client.get(reverse("registry:partner_calendar", args=[partner.slug])))
 
