@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "asfportal",
     "registry",
     "guidance",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -244,6 +245,14 @@ PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 300)
 # The site's public address, for links in mails sent without a request
 # (inquiry notices, review reminders, password resets from commands).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Open data (/oppna-data/ and the HSDS API under /api/hsds/): the licence of the
+# registry's facts (the municipality decides; CC0 by default) and the county
+# published as every address's state_province.
+OPEN_DATA_LICENCE_NAME = env_str("OPEN_DATA_LICENCE_NAME", "CC0 1.0")
+OPEN_DATA_LICENCE_URL = env_str(
+    "OPEN_DATA_LICENCE_URL", "https://creativecommons.org/publicdomain/zero/1.0/"
+)
+OPEN_DATA_REGION = env_str("OPEN_DATA_REGION", "Stockholms län")
 # Freshness: a record is due for an advisor's review when last checked longer
 # ago than REVIEW_DUE_MONTHS; the public is told its details may be out of date
 # after STALE_AFTER_MONTHS, and it sorts after fresh records.

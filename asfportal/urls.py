@@ -11,6 +11,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
+    path("api/hsds/", include("opendata.urls")),
 ]
 
 # Swedish at the root, English under /en/ with the same paths.
@@ -24,5 +25,6 @@ urlpatterns += i18n_patterns(
     path("", include("registry.urls")),
     path("", include("registry.selfservice.urls")),
     path("", include("guidance.urls")),
+    path("", include("opendata.page_urls")),
     prefix_default_language=False,
 )

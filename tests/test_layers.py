@@ -2,8 +2,9 @@
 
     asfportal (composition root: settings, URLs, start page, dashboard, load_demo)
         ↓ imports
-    guidance  →  registry (its models and selectors only)
-        ↓             ↓
+    guidance  →  registry (its models and selectors only)  ←  opendata (models,
+        ↓             ↓                                     selectors, pagecache,
+                                                            services)
     asfportal.core (the base layer: imports no app)
 
 Inside an app: models ← services / selectors ← forms ← views. A models module
@@ -16,7 +17,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("asfportal", "registry", "guidance")
+PACKAGES = ("asfportal", "registry", "guidance", "opendata")
+OPENDATA_USES = ("models", "selectors", "pagecache", "services")
 
 
 def module_name(path: Path) -> str:
@@ -63,6 +65,20 @@ def violations(module: str, imports: list[tuple[int, str]]) -> list[str]:
             rule = "the base layer imports no app and nothing else of asfportal"
         elif _within(module, "registry") and _within(name, "guidance"):
             rule = "registry never imports guidance"
+        elif (
+            not _within(module, "opendata")
+            and not _within(module, "asfportal")
+            and _within(name, "opendata")
+        ):
+            rule = "registry and guidance never import opendata"
+        elif _within(module, "opendata") and _within(name, "guidance"):
+            rule = "opendata never imports guidance"
+        elif (
+            _within(module, "opendata")
+            and _within(name, "registry")
+            and not any(_within(name, f"registry.{part}") for part in OPENDATA_USES)
+        ):
+            rule = "opendata uses registry's models, selectors, pagecache and services only"
         elif (
             _within(module, "guidance")
             and _within(name, "registry")
@@ -117,6 +133,9 @@ def test_the_walk_reads_the_whole_project():
         ("registry.models", "from registry import services", "models import no"),
         ("registry.models.partners", "from ..forms import PartnerForm", "models import no"),
         ("guidance.models", "from guidance.views.flows import with_flow", "models import no"),
+        ("registry.views", "from opendata import selectors", "never import opendata"),
+        ("opendata.views", "from guidance.selectors import pages", "never imports guidance"),
+        ("opendata.views", "from registry.views import enterprise_csv", "opendata uses"),
     ],
 )
 def test_a_forbidden_import_is_found(module, source, rule):
@@ -132,6 +151,8 @@ def test_a_forbidden_import_is_found(module, source, rule):
         ("asfportal.selectors", "from guidance import selectors"),
         ("registry.services.enterprises", "from registry.models import Offering"),
         ("registry.models", "from django.db import models"),
+        ("opendata.views", "from registry.pagecache import cache_public_page"),
+        ("asfportal.urls", "from opendata import urls"),
     ],
 )
 def test_an_allowed_import_passes(module, source):

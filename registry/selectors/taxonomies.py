@@ -2,6 +2,7 @@
 cached until the next registry write."""
 
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.core.cache import cache
 from django.db.models import (
@@ -24,6 +25,7 @@ class Term:
     pk: int
     slug: str
     name: str
+    uuid: str = ""  # the open-data id
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ def swedish_sort_key(text: str) -> str:
 def taxonomies() -> Taxonomies:
     """Industries, target groups and areas: one query, then cached until the
     next registry write."""
-    key = f"registry:taxonomies:{pagecache.registry_version()}"
+    key = f"registry:taxonomies:v2:{pagecache.registry_version()}"
     found = cache.get(key)
     if found is None:
         found = _load_taxonomies()
@@ -59,7 +61,7 @@ def _load_taxonomies() -> Taxonomies:
         return (
             queryset.order_by()
             .annotate(table=Value(table))
-            .values_list("table", "pk", "slug", "name", "order")
+            .values_list("table", "pk", "slug", "name", "order", "uuid")
         )
 
     union = (
@@ -72,7 +74,8 @@ def _load_taxonomies() -> Taxonomies:
         .order_by()
     )
     grouped: dict[str, list[tuple]] = {"industry": [], "target_group": [], "area": []}
-    for table, pk, slug, name, order in union:
-        grouped[table].append((order, swedish_sort_key(name), pk, Term(pk, slug, name)))
+    for table, pk, slug, name, order, uuid in union:
+        term = Term(pk, slug, name, str(UUID(str(uuid))))  # SQLite's union gives hex
+        grouped[table].append((order, swedish_sort_key(name), pk, term))
     terms_of = {table: [row[-1] for row in sorted(rows)] for table, rows in grouped.items()}
     return Taxonomies(terms_of["industry"], terms_of["target_group"], terms_of["area"])

@@ -146,6 +146,9 @@ PUBLIC_PAGES = [
     "/policy/",
     "/tillganglighet/",
     "/integritet/",
+    "/oppna-data/",
+    "/en/oppna-data/",
+    "/en/partner/start-up/",
     "/en/",
     "/en/foretag/",
     "/en/foretag/kafe-kornet/",
@@ -162,7 +165,9 @@ def test_public_page_has_no_axe_violations_and_no_console_errors(
     assert console_errors == [] or path == "/sidan-finns-inte/"
 
 
-@pytest.mark.parametrize("path", ["/", "/foretag/", "/foretag/kafe-kornet/", "/partner/start-up/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/foretag/", "/foretag/kafe-kornet/", "/partner/start-up/", "/oppna-data/"]
+)
 def test_phone_width_has_no_sideways_scroll_and_passes_axe(
     browser, live_server, registry_data, axe_check, path
 ):
@@ -173,3 +178,23 @@ def test_phone_width_has_no_sideways_scroll_and_passes_axe(
     axe_check(page)
     context.close()
     assert overflow <= 0
+
+
+def test_from_the_footer_to_the_open_data_and_a_calendar_without_javascript(
+    no_js_page, live_server, registry_data
+):
+    page = no_js_page
+    page.goto(live_server.url + "/")
+    page.get_by_role("contentinfo").get_by_role("link", name="Öppna data").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Öppna data")
+    expect(page.locator("main")).to_contain_text("CC0 1.0")
+    page.get_by_role("link", name="API:ets startpunkt").click()
+    assert '"version":"3.0"' in page.content()
+
+    page.goto(live_server.url + "/partner/start-up/")
+    link = page.get_by_role("link", name=re.compile("^Lägg till i kalendern"))
+    with page.expect_download() as download:
+        link.first.click()
+    assert download.value.suggested_filename.startswith("start-up-")
+    feed = page.get_by_role("link", name="Prenumerera på kalendern")
+    assert feed.get_attribute("href") == "/partner/start-up/kalender.ics"

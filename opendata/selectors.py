@@ -1,0 +1,385 @@
+"""What the HSDS API reads: public records only, each list in a fixed number
+of queries whatever its length.
+
+Services come from two sources, listed one after the other: the offerings of
+published enterprises (by id), then what partners help with (by id). A page
+that spans the boundary reads from both. Drafts, archived records, staff and
+inquiries are never read here.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from opendata import vocabulary
+from opendata.params import ListParams
+from registry import pagecache
+from registry.models import (
+    AcceptedReferrer,
+    CriterionVerification,
+    Offering,
+    Partner,
+    PartnerTopic,
+    Place,
+    Session,
+    SocialEnterprise,
+)
+from registry.selectors.search import filter_text
+from registry.selectors.taxonomies import taxonomies
+
+
+@dataclass(frozen=True)
+class Where:
+    """A filter on both sources; None means no row of that source can match."""
+
+    offerings: Q | None
+    topics: Q | None
+
+    def __and__(self, other: "Where") -> "Where":
+        return Where(_and(self.offerings, other.offerings), _and(self.topics, other.topics))
+
+
+def _and(left: Q | None, right: Q | None) -> Q | None:
+    return None if left is None or right is None else left & right
+
+
+EVERYTHING = Where(Q(), Q())
+
+
+def public_offerings() -> QuerySet[Offering]:
+    return Offering.objects.filter(enterprise__status="published")
+
+
+def _published_enterprises() -> QuerySet[SocialEnterprise]:
+    return SocialEnterprise.objects.published()
+
+
+# --- the filters ------------------------------------------------------------
+
+
+def service_filter(params: ListParams) -> Where:
+    """The AND of every filter the request gave."""
+    where = EVERYTHING
+    if params.search:
+        where &= _search(params.search)
+    if params.modified_after:
+        moment = params.modified_after
+        where &= Where(Q(enterprise__updated_at__gte=moment), Q(partner__updated_at__gte=moment))
+    if params.organization_id:
+        where &= Where(
+            Q(enterprise__uuid=params.organization_id), Q(partner__uuid=params.organization_id)
+        )
+    if params.taxonomy_term_id:
+        where &= term_filter(params.taxonomy_term_id)
+    if params.taxonomy_id:
+        where &= taxonomy_filter(params.taxonomy_id)
+    return where
+
+
+def _search(text: str) -> Where:
+    enterprises = filter_text(_published_enterprises(), text).values("pk")
+    words = Q()
+    for word in text.split():
+        words &= (
+            Q(partner__name__icontains=word)
+            | Q(partner__summary__icontains=word)
+            | Q(partner__description__icontains=word)
+        )
+    return Where(Q(enterprise__in=enterprises), words)
+
+
+def _industry(pk=None) -> Q:
+    links = SocialEnterprise.industries.through.objects.filter(
+        socialenterprise_id=OuterRef("enterprise_id")
+    )
+    return Q(Exists(links.filter(industry_id=pk) if pk else links))
+
+
+def _target_group(pk=None) -> Q:
+    links = Offering.target_groups.through.objects.filter(offering_id=OuterRef("pk"))
+    return Q(Exists(links.filter(targetgroup_id=pk) if pk else links))
+
+
+def _referrer(value=None) -> Q:
+    rows = AcceptedReferrer.objects.filter(offering_id=OuterRef("pk"))
+    return Q(Exists(rows.filter(referrer=value) if value else rows))
+
+
+def _criterion(number=None) -> Q:
+    rows = CriterionVerification.objects.filter(
+        enterprise_id=OuterRef("enterprise_id"), verified=True
+    )
+    return Q(Exists(rows.filter(criterion=number) if number else rows))
+
+
+FACT_FILTERS = {
+    vocabulary.FACT_SKOOPI.id: Q(enterprise__skoopi_certified_on__isnull=False),
+    vocabulary.FACT_SKOOPI_UNTIL.id: Q(enterprise__skoopi_valid_until__isnull=False),
+    vocabulary.FACT_LOU_SHARE.id: Q(enterprise__lou_share_percent__isnull=False),
+    vocabulary.FACT_LOU_CHECKED.id: Q(enterprise__lou_checked_on__isnull=False),
+    vocabulary.FACT_OPEN_PLACES.id: Q(open_places__isnull=False),
+    vocabulary.FACT_CHECKED_BY.id: ~Q(enterprise__last_checked_source=""),
+}
+
+
+def term_filter(term_id: str) -> Where:
+    """Services that carry the term, or whose organization does."""
+    for number, term in vocabulary.FACT_CRITERION.items():
+        if term.id == term_id:
+            return Where(_criterion(number), None)
+    if term_id in FACT_FILTERS:
+        return Where(FACT_FILTERS[term_id], None)
+    for value, term in vocabulary.offering_kind_terms().items():
+        if term.id == term_id:
+            return Where(Q(kind=value), None)
+    for value, term in vocabulary.referrer_terms().items():
+        if term.id == term_id:
+            return Where(_referrer(value), None)
+    for value, term in vocabulary.help_topic_terms().items():
+        if term.id == term_id:
+            return Where(None, Q(topic=value))
+    found = taxonomies()
+    for term in found.industries:
+        if term.uuid == term_id:
+            return Where(_industry(term.pk), None)
+    for term in found.target_groups:
+        if term.uuid == term_id:
+            return Where(_target_group(term.pk), None)
+    for term in found.areas:
+        if term.uuid == term_id:
+            return Where(Q(enterprise__area_id=term.pk), None)
+    return Where(None, None)
+
+
+def taxonomy_filter(taxonomy_id: str) -> Where:
+    """Services that carry any term of the taxonomy."""
+    taxonomy = vocabulary.BY_ID.get(taxonomy_id)
+    if taxonomy is vocabulary.OFFERING_KIND:
+        return Where(Q(), None)
+    if taxonomy is vocabulary.HELP_TOPIC:
+        return Where(None, Q())
+    if taxonomy is vocabulary.INDUSTRY:
+        return Where(_industry(), None)
+    if taxonomy is vocabulary.TARGET_GROUP:
+        return Where(_target_group(), None)
+    if taxonomy is vocabulary.AREA:
+        return Where(Q(enterprise__area__isnull=False), None)
+    if taxonomy is vocabulary.REFERRER:
+        return Where(_referrer(), None)
+    if taxonomy is vocabulary.ASF_FACT:
+        facts = _criterion()
+        for condition in FACT_FILTERS.values():
+            facts |= condition
+        return Where(facts, None)
+    return Where(None, None)
+
+
+# --- what each object needs loaded -------------------------------------------
+
+
+def _enterprise_prefetches(full: bool) -> list:
+    if not full:
+        return []
+    return [
+        "industries",
+        Prefetch("verifications", queryset=CriterionVerification.objects.filter(verified=True)),
+    ]
+
+
+def _offerings(where_q: Q, full: bool) -> QuerySet[Offering]:
+    queryset = public_offerings().filter(where_q).select_related("enterprise", "enterprise__area")
+    if full:
+        queryset = queryset.prefetch_related(
+            "target_groups",
+            "accepted_referrers",
+            *[_prefixed("enterprise__", p) for p in _enterprise_prefetches(True)],
+        )
+    return queryset.order_by("pk")
+
+
+def _prefixed(prefix: str, lookup):
+    if isinstance(lookup, Prefetch):
+        return Prefetch(prefix + lookup.prefetch_through, queryset=lookup.queryset)
+    return prefix + lookup
+
+
+def upcoming_sessions() -> QuerySet[Session]:
+    return Session.objects.filter(ends_at__gte=timezone.now()).order_by("starts_at")
+
+
+def _places(full: bool) -> Prefetch:
+    places = Place.objects.order_by("pk")
+    if full:
+        places = places.prefetch_related(Prefetch("sessions", queryset=upcoming_sessions()))
+    return Prefetch("partner__places", queryset=places)
+
+
+def _topics(where_q: Q, full: bool) -> QuerySet[PartnerTopic]:
+    queryset = PartnerTopic.objects.filter(where_q).select_related("partner").order_by("pk")
+    return queryset.prefetch_related(_places(full)) if full else queryset
+
+
+# --- services ------------------------------------------------------------------
+
+
+@dataclass
+class Page:
+    total: int
+    items: list
+
+
+def services_page(params: ListParams) -> Page:
+    """Offerings, then partner topics: two counts, two reads (more with full)."""
+    where = service_filter(params)
+    offerings = _offerings(where.offerings, params.full) if where.offerings is not None else None
+    topics = _topics(where.topics, params.full) if where.topics is not None else None
+    return _two_sources(offerings, topics, params)
+
+
+def _two_sources(first, second, params: ListParams) -> Page:
+    first_total = first.count() if first is not None else 0
+    second_total = second.count() if second is not None else 0
+    start, stop = params.offset, params.offset + params.per_page
+    items: list = []
+    if first is not None and start < first_total:
+        items += list(first[start : min(stop, first_total)])
+    if second is not None and stop > first_total:
+        items += list(second[max(0, start - first_total) : stop - first_total])
+    return Page(first_total + second_total, items)
+
+
+def service(uuid: str):
+    """A published enterprise's offering or a partner topic, fully loaded, or None."""
+    offering = _offerings(Q(uuid=uuid), full=True).first()
+    if offering is not None:
+        return offering
+    return _topics(Q(uuid=uuid), full=True).first()
+
+
+# --- organizations -------------------------------------------------------------
+
+
+def _enterprises(where_q: Q, params: ListParams) -> QuerySet[SocialEnterprise]:
+    queryset = _published_enterprises().filter(where_q).select_related("area").order_by("pk")
+    if params.full or params.full_service:
+        offerings = Offering.objects.order_by("pk")
+        if params.full_service:
+            offerings = offerings.prefetch_related("target_groups", "accepted_referrers")
+        queryset = queryset.prefetch_related(
+            *_enterprise_prefetches(True), Prefetch("offerings", queryset=offerings)
+        )
+    return queryset
+
+
+def _partners(where_q: Q, params: ListParams) -> QuerySet[Partner]:
+    queryset = Partner.objects.filter(where_q).order_by("pk")
+    if params.full or params.full_service:
+        places = Place.objects.order_by("pk").prefetch_related(
+            Prefetch("sessions", queryset=upcoming_sessions())
+        )
+        queryset = queryset.prefetch_related(
+            Prefetch("places", queryset=places),
+            Prefetch("topics", queryset=PartnerTopic.objects.order_by("pk")),
+        )
+    return queryset
+
+
+def organizations_page(params: ListParams) -> Page:
+    enterprises, partners = Q(), Q()
+    if params.search:
+        enterprises &= Q(pk__in=filter_text(_published_enterprises(), params.search).values("pk"))
+        for word in params.search.split():
+            partners &= (
+                Q(name__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(description__icontains=word)
+            )
+    if params.modified_after:
+        enterprises &= Q(updated_at__gte=params.modified_after)
+        partners &= Q(updated_at__gte=params.modified_after)
+    return _two_sources(_enterprises(enterprises, params), _partners(partners, params), params)
+
+
+def organization(uuid: str, params: ListParams):
+    found = _enterprises(Q(uuid=uuid), params).first()
+    if found is not None:
+        return found
+    return _partners(Q(uuid=uuid), params).first()
+
+
+# --- services at locations -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartnerServiceAtLocation:
+    """What a partner helps with, at one of its places."""
+
+    topic: PartnerTopic
+    place: Place
+
+    @property
+    def id(self) -> str:
+        return vocabulary.derived_id("service_at_location", self.topic.uuid, self.place.uuid)
+
+
+def _partner_pairs(where_q: Q | None, full: bool) -> list[PartnerServiceAtLocation]:
+    """Every (topic, place) pair of the matching topics. Partners are few (tens),
+    so the pairs are made in Python: two or three queries."""
+    if where_q is None:
+        return []
+    topics = (
+        _topics(where_q, full=True)
+        if full
+        else _topics(where_q, False).prefetch_related(_places(False))
+    )
+    return [
+        PartnerServiceAtLocation(topic, place)
+        for topic in topics
+        for place in topic.partner.places.all()
+    ]
+
+
+def services_at_locations_page(params: ListParams) -> Page:
+    where = service_filter(params)
+    offerings = _offerings(where.offerings, params.full) if where.offerings is not None else None
+    pairs = _partner_pairs(where.topics, params.full)
+    first_total = offerings.count() if offerings is not None else 0
+    start, stop = params.offset, params.offset + params.per_page
+    items: list = []
+    if offerings is not None and start < first_total:
+        items += list(offerings[start : min(stop, first_total)])
+    if stop > first_total:
+        items += pairs[max(0, start - first_total) : stop - first_total]
+    return Page(first_total + len(pairs), items)
+
+
+def service_at_location(uuid: str):
+    offering = _offerings(Q(at_location_uuid=uuid), full=True).first()
+    if offering is not None:
+        return offering
+    for pair in _partner_pairs(Q(), full=True):
+        if pair.id == uuid:
+            return pair
+    return None
+
+
+# --- freshness -------------------------------------------------------------------
+
+
+def last_changed() -> datetime.datetime | None:
+    """When a public record last changed (two queries, then cached until the
+    next registry write)."""
+    key = f"opendata:last-changed:{pagecache.registry_version()}"
+    found = cache.get(key)
+    if found is None:
+        moments = [
+            _published_enterprises().aggregate(at=Max("updated_at"))["at"],
+            Partner.objects.aggregate(at=Max("updated_at"))["at"],
+        ]
+        found = max((m for m in moments if m), default=None) or False
+        cache.set(key, found, settings.PUBLIC_PAGE_CACHE_SECONDS or 60)
+    return found or None
