@@ -250,7 +250,7 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # published as every address's state_province.
 OPEN_DATA_LICENCE_NAME = env_str("OPEN_DATA_LICENCE_NAME", "CC0 1.0")
 OPEN_DATA_LICENCE_URL = env_str(
-    "OPEN_DATA_LICENCE_URL", "https://creativecommons.org/publicdomain/zero/1.0/"
+    "OPEN_DATA_LICENCE_URL", "http://creativecommons.org/publicdomain/zero/1.0/"
 )
 OPEN_DATA_REGION = env_str("OPEN_DATA_REGION", "Stockholms län")
 # Freshness: a record is due for an advisor's review when last checked longer

@@ -66,6 +66,7 @@ def urls() -> dict[str, str]:
         "text + 2 filters": f"{DIRECTORY}?{filtered}",
         "page 200": deep_page_url(200),
         "profile": profile.get_absolute_url(),
+        "HSDS services": "/api/hsds/services?per_page=50",
     }
 
 

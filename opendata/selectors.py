@@ -311,6 +311,18 @@ def organization(uuid: str, params: ListParams):
     return _partners(Q(uuid=uuid), params).first()
 
 
+def all_organizations(chunk: int = 200):
+    """Every published enterprise, then every partner, fully loaded with their
+    services, in chunks by id (a fixed number of queries per chunk), so a
+    download of the whole registry never holds it all in memory."""
+    params = ListParams(full=True, full_service=True)
+    for source in (_enterprises(Q(), params), _partners(Q(), params)):
+        last = 0
+        while rows := list(source.filter(pk__gt=last)[:chunk]):
+            yield from rows
+            last = rows[-1].pk
+
+
 # --- services at locations -------------------------------------------------------
 
 

@@ -27,6 +27,7 @@ PAGES = {
     "flow-start": "/vagledning/jobba/",
     "inquiry": "/kontakt/",
     "report": "/anmal-foretag/",
+    "open-data": "/oppna-data/",
     "en-directory": "/en/foretag/",
     "not-found": "/finns-inte/",
 }

@@ -3,12 +3,14 @@ only public records appear, filters combine with AND, bad input is a 400
 problem, and lists cost a fixed number of queries."""
 
 import datetime
+import json
 import uuid
 
 import pytest
 from django.utils import timezone
 
 from opendata import vocabulary
+from opendata.selectors import all_organizations
 from registry.models import PartnerTopic, PublicationStatus, SocialEnterprise
 from tests.factories import (
     EnterpriseFactory,
@@ -435,3 +437,30 @@ def test_list_queries_do_not_grow_with_the_registry(
         answer = get(client, path, per_page=100, **params)
 
     assert answer["size"] >= 10
+
+
+def test_the_whole_registry_downloads_as_one_hsds_json_file(client, settings, registry_data):
+    response = client.get("/oppna-data/asf-portalen-hsds.json")
+    body = json.loads(b"".join(response.streaming_content))
+
+    assert response["Content-Disposition"] == 'attachment; filename="asf-portalen-hsds.json"'
+    assert (body["hsds_version"], body["license"]) == ("3.0", settings.OPEN_DATA_LICENCE_URL)
+    names = [o["name"] for o in body["organizations"]]
+    assert names == ["Kafé Kornet", "Cykelverkstan", "Coompanion Exempel"]
+    for organization in body["organizations"]:
+        assert errors(organization, "organization.json") == []
+    assert [s["name"] for s in body["organizations"][0]["services"]] == [
+        "Arbetsträning hos Kafé Kornet",
+        "Anställning hos Kafé Kornet",
+    ]
+
+
+def test_the_download_reads_in_chunks_of_fixed_cost(registry_data, django_assert_num_queries):
+    for _ in range(5):
+        OfferingFactory(enterprise=EnterpriseFactory())
+    # Enterprises (7) in chunks of 3: 3 chunks of 6 queries and an empty read;
+    # the partner (1): one chunk of 4 queries and an empty read.
+    with django_assert_num_queries(3 * 6 + 1 + 4 + 1):
+        found = list(all_organizations(chunk=3))
+
+    assert len(found) == 8
