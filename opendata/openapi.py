@@ -60,7 +60,12 @@ def document(
             "Läs-API enligt Human Services Data Specification 3.0 (Open Referral). "
             "Arbetsintegrerande sociala företag är organisationer med en tjänst per "
             "erbjudande; samarbetspartner är organisationer med en tjänst per sak de "
-            "hjälper med. Se /oppna-data/ för beskrivning och villkor."
+            "hjälper med. Se /oppna-data/ för beskrivning och villkor. "
+            "Dokumentet är en ändrad version av HSDS 3.0:s OpenAPI-beskrivning. "
+            "Human Services Data Specification: an Open Referral resource "
+            "(https://openreferral.org/), CC BY-SA 4.0 "
+            "(https://creativecommons.org/licenses/by-sa/4.0/). "
+            "Licensen nedan gäller uppgifterna som API:et lämnar."
         ),
         "contact": {"name": title, "email": contact_email},
         "license": licence,

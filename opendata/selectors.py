@@ -240,9 +240,16 @@ def services_page(params: ListParams) -> Page:
     return _two_sources(offerings, topics, params)
 
 
+def _size(source) -> int:
+    if source is None:
+        return 0
+    return len(source) if isinstance(source, list) else source.count()
+
+
 def _two_sources(first, second, params: ListParams) -> Page:
-    first_total = first.count() if first is not None else 0
-    second_total = second.count() if second is not None else 0
+    """One page over two sources listed one after the other (a queryset or a list
+    each, or None for a source no row of which can match)."""
+    first_total, second_total = _size(first), _size(second)
     start, stop = params.offset, params.offset + params.per_page
     items: list = []
     if first is not None and start < first_total:
@@ -358,15 +365,7 @@ def _partner_pairs(where_q: Q | None, full: bool) -> list[PartnerServiceAtLocati
 def services_at_locations_page(params: ListParams) -> Page:
     where = service_filter(params)
     offerings = _offerings(where.offerings, params.full) if where.offerings is not None else None
-    pairs = _partner_pairs(where.topics, params.full)
-    first_total = offerings.count() if offerings is not None else 0
-    start, stop = params.offset, params.offset + params.per_page
-    items: list = []
-    if offerings is not None and start < first_total:
-        items += list(offerings[start : min(stop, first_total)])
-    if stop > first_total:
-        items += pairs[max(0, start - first_total) : stop - first_total]
-    return Page(first_total + len(pairs), items)
+    return _two_sources(offerings, _partner_pairs(where.topics, params.full), params)
 
 
 def service_at_location(uuid: str):
@@ -377,6 +376,48 @@ def service_at_location(uuid: str):
         if pair.id == uuid:
             return pair
     return None
+
+
+# --- taxonomies ------------------------------------------------------------------
+
+
+def _matches(search: str, *texts: str) -> bool:
+    haystack = " ".join(texts).casefold()
+    return all(word.casefold() in haystack for word in search.split())
+
+
+def taxonomies_found(params: ListParams) -> list[vocabulary.Taxonomy]:
+    """The published taxonomies matching ``search`` (no query)."""
+    return [t for t in vocabulary.TAXONOMIES if _matches(params.search, t.name, t.description)]
+
+
+def all_terms() -> list[vocabulary.Term]:
+    """Industries, target groups and areas (cached: one query at most) and the
+    closed lists."""
+    found = taxonomies()
+    rows = [
+        *[(vocabulary.INDUSTRY, t) for t in found.industries],
+        *[(vocabulary.TARGET_GROUP, t) for t in found.target_groups],
+        *[(vocabulary.AREA, t) for t in found.areas],
+    ]
+    return [vocabulary.Term(t.uuid, t.slug, t.name, tax) for tax, t in rows] + (
+        vocabulary.closed_terms()
+    )
+
+
+def terms_found(params: ListParams) -> list[vocabulary.Term]:
+    """Terms matching ``taxonomy_id``, ``parent_id`` and ``search``. Every term is
+    at the top, so a ``parent_id`` finds none."""
+    if params.parent_id:
+        return []
+    terms = all_terms()
+    if params.taxonomy_id:
+        terms = [t for t in terms if t.taxonomy.id == params.taxonomy_id]
+    return [t for t in terms if _matches(params.search, t.name, t.code)]
+
+
+def term(term_id: str) -> vocabulary.Term | None:
+    return next((t for t in all_terms() if t.id == term_id), None)
 
 
 # --- freshness -------------------------------------------------------------------

@@ -22,7 +22,6 @@ from opendata import hsds, openapi, selectors, vocabulary
 from opendata.params import BadParameters, ListParams, parse
 from registry import pagecache
 from registry.pagecache import cache_public_page
-from registry.selectors.taxonomies import taxonomies
 
 SCHEMA_FILES = {
     path.relative_to(openapi.SCHEMA_DIR).as_posix(): path
@@ -190,10 +189,7 @@ def _minimal(record) -> dict:
 @api_view
 def service_detail(request: HttpRequest, id: str) -> HttpResponse:
     parse(request.GET, set())
-    found = selectors.service(_uuid(id))
-    if found is None:
-        raise Http404
-    return _json(hsds.service(found, full=True))
+    return _json(hsds.service(_found(selectors.service(_uuid(id))), full=True))
 
 
 @api_view
@@ -208,9 +204,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 def organization_detail(request: HttpRequest, id: str) -> HttpResponse:
     params = parse(request.GET, {"full_service"})
     params.full = True
-    found = selectors.organization(_uuid(id), params)
-    if found is None:
-        raise Http404
+    found = _found(selectors.organization(_uuid(id), params))
     return _json(hsds.organization(found, full=True, full_service=params.full_service))
 
 
@@ -225,61 +219,32 @@ def service_at_location_list(request: HttpRequest) -> HttpResponse:
 @api_view
 def service_at_location_detail(request: HttpRequest, id: str) -> HttpResponse:
     parse(request.GET, set())
-    found = selectors.service_at_location(_uuid(id))
-    if found is None:
-        raise Http404
+    found = _found(selectors.service_at_location(_uuid(id)))
     return _json(hsds.service_at_location(found, full=True))
 
 
 @api_view
 def taxonomy_list(request: HttpRequest) -> HttpResponse:
     params = parse(request.GET, LIST)
-    found = [t for t in vocabulary.TAXONOMIES if _matches(params.search, t.name, t.description)]
-    return _listing(found, params, hsds.taxonomy)
+    return _listing(selectors.taxonomies_found(params), params, hsds.taxonomy)
 
 
 @api_view
 def taxonomy_detail(request: HttpRequest, id: str) -> HttpResponse:
     parse(request.GET, set())
-    found = vocabulary.BY_ID.get(_uuid(id))
-    if found is None:
-        raise Http404
-    return _json(hsds.taxonomy(found))
+    return _json(hsds.taxonomy(_found(vocabulary.BY_ID.get(_uuid(id)))))
 
 
 @api_view
 def taxonomy_term_list(request: HttpRequest) -> HttpResponse:
     params = parse(request.GET, LIST | {"taxonomy_id", "top_only", "parent_id"})
-    terms = all_terms()
-    if params.taxonomy_id:
-        terms = [t for t in terms if t.taxonomy.id == params.taxonomy_id]
-    if params.parent_id:
-        terms = []  # every term is at the top: none has a parent
-    terms = [t for t in terms if _matches(params.search, t.name, t.code)]
-    return _listing(terms, params, hsds.taxonomy_term)
+    return _listing(selectors.terms_found(params), params, hsds.taxonomy_term)
 
 
 @api_view
 def taxonomy_term_detail(request: HttpRequest, id: str) -> HttpResponse:
     parse(request.GET, set())
-    wanted = _uuid(id)
-    for term in all_terms():
-        if term.id == wanted:
-            return _json(hsds.taxonomy_term(term))
-    raise Http404
-
-
-def all_terms() -> list[vocabulary.Term]:
-    """Industries, target groups and areas (cached) and the closed lists."""
-    found = taxonomies()
-    rows = [
-        *[(vocabulary.INDUSTRY, t) for t in found.industries],
-        *[(vocabulary.TARGET_GROUP, t) for t in found.target_groups],
-        *[(vocabulary.AREA, t) for t in found.areas],
-    ]
-    return [vocabulary.Term(t.uuid, t.slug, t.name, tax) for tax, t in rows] + (
-        vocabulary.closed_terms()
-    )
+    return _json(hsds.taxonomy_term(_found(selectors.term(_uuid(id)))))
 
 
 def _listing(items: list, params: ListParams, shape) -> HttpResponse:
@@ -288,9 +253,10 @@ def _listing(items: list, params: ListParams, shape) -> HttpResponse:
     return _json(_page(page, params, [shape(item) for item in chunk]))
 
 
-def _matches(search: str, *texts: str) -> bool:
-    haystack = " ".join(texts).casefold()
-    return all(word.casefold() in haystack for word in search.split())
+def _found(record):
+    if record is None:
+        raise Http404
+    return record
 
 
 def _uuid(raw: str) -> str:

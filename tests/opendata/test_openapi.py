@@ -34,7 +34,9 @@ def test_every_reference_is_served_here(client):
 
     assert document["openapi"].startswith("3.1")
     assert document["servers"] == [{"url": "http://127.0.0.1:8000/api/hsds"}]
-    assert document["info"]["license"]["name"] == "CC0 1.0"
+    assert document["info"]["license"]["name"] == "CC0 1.0"  # the data's
+    assert "an Open Referral resource" in document["info"]["description"]
+    assert "CC BY-SA 4.0" in document["info"]["description"]
     assert not [
         ref for ref in external if not ref.startswith("http://127.0.0.1:8000/api/hsds/schema/")
     ]
