@@ -113,7 +113,8 @@ def _datetime(params, name, raw):
     if is_naive(moment):
         moment = make_aware(moment, get_current_timezone())
     try:
-        moment.astimezone(datetime.UTC)
+        # In UTC: PostgreSQL refuses offsets past 15:59 that ISO 8601 allows.
+        moment = moment.astimezone(datetime.UTC)
     except OverflowError:  # within hours of year 1 or 9999: as good as the edge
         edge = datetime.datetime.min if moment.year < 2 else datetime.datetime.max
         moment = edge.replace(tzinfo=datetime.UTC)

@@ -299,6 +299,17 @@ def test_modified_after_gives_what_changed_since(client, registry_data):
     assert set(ids(get(client, "services", modified_after="2000-01-01"))) >= services
 
 
+@pytest.mark.parametrize(
+    "moment",
+    ["2000-09-05T12:03:37+23:18", "2000-09-05T12:03:37-23:59", "0001-01-01T00:00:00+05:00"],
+)
+def test_modified_after_takes_any_offset_iso_8601_allows(client, registry_data, moment):
+    """PostgreSQL refuses offsets past 15:59; the API compares in UTC."""
+    answer = get(client, "services", modified_after=moment)
+
+    assert answer["total_items"] == 4
+
+
 def test_pages_run_across_both_sources(client, registry_data):
     data = registry_data
     pages = [get(client, "services", per_page=2, page=n) for n in (1, 2, 3)]
