@@ -18,6 +18,7 @@ from registry.models.enterprises import (
     Referrer,
     SocialEnterprise,
 )
+from registry.models.harvest import HarvestedRecord, HarvestSource
 from registry.models.partners import (
     HelpTopic,
     Partner,
@@ -59,6 +60,8 @@ __all__ = [
     "EnterpriseImport",
     "EnterpriseQuerySet",
     "EnterpriseReport",
+    "HarvestSource",
+    "HarvestedRecord",
     "HelpTopic",
     "Industry",
     "LegalForm",

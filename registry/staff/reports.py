@@ -10,7 +10,7 @@ from asfportal.core.permissions import staff_action, staff_view
 from registry.models import EnterpriseReport
 from registry.services import reports as services
 from registry.staff import forms
-from registry.staff.selectors import decided_reports, waiting_reports
+from registry.staff.selectors import decided_reports, source_changes, waiting_reports
 
 
 @staff_view("registry.view_enterprisereport")
@@ -29,7 +29,8 @@ def report_list(request):
 
 def _report(pk: int) -> EnterpriseReport:
     return get_object_or_404(
-        EnterpriseReport.objects.select_related("enterprise", "reviewed_by"), pk=pk
+        EnterpriseReport.objects.select_related("enterprise__harvested__source", "reviewed_by"),
+        pk=pk,
     )
 
 
@@ -42,6 +43,7 @@ def _render_detail(request, report, reject_form, status=200):
             section="reports",
             crumbs=[Crumb(_("Anmälda företag"), reverse("registry_staff:report_list"))],
             report=report,
+            source=source_changes(report),
             reject_form=reject_form,
         ),
         status=status,

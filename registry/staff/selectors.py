@@ -164,6 +164,40 @@ def decided_reports(limit: int = 20) -> list[EnterpriseReport]:
     )
 
 
+@dataclass(frozen=True)
+class SourceChange:
+    label: str
+    ours: str
+    theirs: str
+
+
+@dataclass(frozen=True)
+class SourceChanges:
+    """What a harvested record's source changed after an advisor took it over."""
+
+    source: str
+    remote_url: str
+    held_at: datetime.datetime | None
+    rows: list[SourceChange]
+
+
+def source_changes(report: EnterpriseReport) -> SourceChanges | None:
+    """The harvest's held changes that differ from the record now; None for a
+    record that was not harvested. No query: the report's view joins it."""
+    harvested = getattr(report.enterprise, "harvested", None)
+    if harvested is None:
+        return None
+    enterprise, rows = report.enterprise, []
+    for name, theirs in (harvested.held_changes or {}).get("fields", {}).items():
+        ours = getattr(enterprise, name, None)
+        ours_text = "" if ours is None else str(ours)
+        theirs_text = "" if theirs is None else str(theirs)
+        if ours_text != theirs_text:
+            label = SocialEnterprise._meta.get_field(name).verbose_name
+            rows.append(SourceChange(str(label).capitalize(), ours_text, theirs_text))
+    return SourceChanges(harvested.source.url, harvested.remote_url, harvested.held_at, rows)
+
+
 def staff_partners() -> QuerySet[Partner]:
     upcoming = Session.objects.filter(place__partner=OuterRef("pk"), starts_at__gte=timezone.now())
     return Partner.objects.annotate(has_upcoming=Exists(upcoming)).prefetch_related("places")
