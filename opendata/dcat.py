@@ -4,7 +4,7 @@ passes when the registry last changed.
 
 One catalogue, one publisher (the municipality), two datasets (the registry
 of social enterprises and partners; the partners' sessions), their
-distributions (the HSDS API, the CSV, the calendar feed) and the API as a
+distributions (the HSDS API, the JSON download, the CSV, the calendar feed) and the API as a
 data service. Every IRI is absolute, as the portal requires.
 """
 
@@ -148,6 +148,19 @@ def catalogue(last_changed: datetime.datetime | None) -> Graph:
         texts=("API enligt HSDS 3.0.", "API following HSDS 3.0."),
         licence=licence,
         service=api,
+    )
+    _distribution(
+        graph,
+        URIRef(base + "json"),
+        registry,
+        access=_url("opendata_page:download"),
+        media_type="application/json",
+        texts=(
+            "Hela registret i en fil: organisationer med sina tjänster enligt HSDS 3.0.",
+            "The whole registry in one file: organizations with their services, as HSDS 3.0.",
+        ),
+        licence=licence,
+        download=True,
     )
     _distribution(
         graph,

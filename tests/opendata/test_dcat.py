@@ -137,6 +137,8 @@ def test_titles_are_in_swedish_and_english_and_every_iri_is_absolute(client, set
     iris = {term for triple in graph for term in triple if isinstance(term, URIRef)}
     assert [i for i in iris if not str(i).startswith(("http://", "https://", "mailto:"))] == []
     assert URIRef(settings.SITE_URL + "/api/hsds/") in iris
+    downloads = {str(url) for url in graph.objects(None, DCAT.downloadURL)}
+    assert settings.SITE_URL + "/oppna-data/asf-portalen-hsds.json" in downloads
     assert URIRef(settings.OPEN_DATA_LICENCE_URL) in set(graph.objects(None, DCT.license))
 
 
