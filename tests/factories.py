@@ -251,3 +251,34 @@ def build_flow(
     )
     Recommendation.objects.create(choice=centrum, text="Företag i Centrum.", industry=industry)
     return {"flow": flow, "situation": situation, "soker": soker, "plats": plats}
+
+
+HARVEST_SOURCE = "https://grannkommunen.example/api/hsds"
+
+
+def harvested_enterprise(remote_id: str, fingerprint: str, **fields) -> SocialEnterprise:
+    """A record made by harvest_hsds from HARVEST_SOURCE, through its service;
+    call again with another fingerprint for a change at the source."""
+    from registry.services.harvest import (
+        Harvested,
+        HarvestedOffering,
+        harvest_source_for,
+        harvested_enterprise_save,
+    )
+
+    fields = {
+        "legal_form": "ekonomisk_forening",
+        "short_description": "Ett socialt företag hos grannkommunen.",
+        "phone": "08-123 45 67",
+    } | fields
+    item = Harvested(
+        remote_id=remote_id,
+        remote_url=f"https://grannkommunen.example/foretag/{remote_id}/",
+        fingerprint=fingerprint,
+        fields=fields,
+        industries=[],
+        offerings=[HarvestedOffering(kind="praktik", open_places=1)],
+        summary={"fields": fields},
+    )
+    harvested_enterprise_save(source=harvest_source_for(HARVEST_SOURCE), item=item)
+    return SocialEnterprise.objects.get(harvested__remote_id=remote_id)

@@ -157,11 +157,16 @@ def waiting_reports() -> QuerySet[EnterpriseReport]:
 
 
 def decided_reports(limit: int = 20) -> list[EnterpriseReport]:
-    return list(
+    """The latest decisions; a harvested record's ``source_changes`` says what
+    its source changed since (one query in all)."""
+    reports = list(
         EnterpriseReport.objects.filter(reviewed_at__isnull=False)
-        .select_related("enterprise", "reviewed_by")
+        .select_related("enterprise__harvested__source", "reviewed_by")
         .order_by("-reviewed_at")[:limit]
     )
+    for report in reports:
+        report.source_changes = source_changes(report)
+    return reports
 
 
 @dataclass(frozen=True)

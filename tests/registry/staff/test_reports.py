@@ -9,6 +9,7 @@ from django.utils import timezone
 from registry.models import EnterpriseReport, PublicationStatus
 from registry.services.reports import AlreadyReviewed, report_approve, report_reject
 from tests.factories import EnterpriseFactory
+from tests.factories import harvested_enterprise as harvested
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +98,24 @@ def test_a_report_decided_by_someone_else_meanwhile_is_not_decided_again(advisor
     waiting.refresh_from_db()
     assert waiting.decision == "rejected"
     assert waiting.enterprise.status == PublicationStatus.ARCHIVED
+
+
+def test_the_list_marks_records_whose_source_changed_in_a_fixed_number_of_queries(
+    advisor_client, advisor, django_assert_num_queries
+):
+    for n, org_number in enumerate(("556677-8899", "556016-0680", "5561234567")):
+        taken = harvested(f"r{n}", "a", name=f"Grannen {n}", org_number=org_number)
+        report_approve(report=taken.report, user=advisor)
+    harvested("r1", "b", name="Grannen 1", org_number="556016-0680", phone="08-999 99 99")
+    report(reviewed_at=timezone.now(), decision="approved")  # not harvested
+    advisor_client.get(reverse("registry_staff:report_list"))  # session and permissions
+
+    with django_assert_num_queries(6):  # session, user, 2 permissions, waiting, decided
+        response = advisor_client.get(reverse("registry_staff:report_list"))
+
+    marked = [r.enterprise.name for r in response.context["decided"] if r.source_changes]
+    changed = [r.enterprise.name for r in response.context["decided"]
+               if r.source_changes and r.source_changes.rows]  # fmt: skip
+    assert sorted(marked) == ["Grannen 0", "Grannen 1", "Grannen 2"]
+    assert changed == ["Grannen 1"]
+    assert response.text.count("Källan har ändrat uppgifterna sedan dess") == 1
