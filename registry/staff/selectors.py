@@ -5,6 +5,7 @@ import statistics
 from dataclasses import dataclass
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import (
     BooleanField,
     Case,
@@ -37,6 +38,7 @@ from registry.models import (
     Session,
     SocialEnterprise,
 )
+from registry.orgnr import format_org_number, normalise_org_number
 
 
 class StaffEnterpriseFilter(django_filters.FilterSet):
@@ -197,10 +199,19 @@ def source_changes(report: EnterpriseReport) -> SourceChanges | None:
         ours = getattr(enterprise, name, None)
         ours_text = "" if ours is None else str(ours)
         theirs_text = "" if theirs is None else str(theirs)
+        if name == "org_number":
+            ours_text, theirs_text = enterprise.org_number_display, _org_number(theirs_text)
         if ours_text != theirs_text:
             label = SocialEnterprise._meta.get_field(name).verbose_name
             rows.append(SourceChange(str(label).capitalize(), ours_text, theirs_text))
     return SourceChanges(harvested.source.url, harvested.remote_url, harvested.held_at, rows)
+
+
+def _org_number(text: str) -> str:
+    try:
+        return format_org_number(normalise_org_number(text))
+    except ValidationError:
+        return text
 
 
 def staff_partners() -> QuerySet[Partner]:

@@ -137,6 +137,8 @@ def test_a_change_at_the_source_updates_a_draft_and_waits_once_reviewed(portal_a
     page_html = client.get(f"/handlaggare/anmalningar/{reviewed.report.pk}/").content.decode()
     assert "Källan har ändrat uppgifterna" in page_html
     assert "08-999 99 99" in page_html
+    # The source writes 556…-…; ours has no dash: the same number, not listed.
+    assert page_html.count(">Organisationsnummer</dt>") == 1  # the record's own, not a change
 
 
 # --- broken sources ----------------------------------------------------------------
