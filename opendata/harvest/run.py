@@ -8,6 +8,7 @@ saved whole or not at all (``harvested_enterprise_save`` is one transaction).
 
 import datetime
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
@@ -126,7 +127,7 @@ def _changed_organizations(client: Client, report: HarvestReport) -> list[dict]:
 
 def _organization(client: Client, remote_id: str, report: HarvestReport) -> dict | None:
     try:
-        return client.get(f"organizations/{remote_id}")
+        return client.get(f"organizations/{quote(remote_id, safe='')}")
     except HarvestError as error:
         report.add(FAILED, {"id": remote_id}, str(error))
         return None

@@ -8,6 +8,7 @@ import uuid
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from opendata.harvest.client import Client
 from opendata.harvest.run import harvest
@@ -248,3 +249,31 @@ def test_the_command_prints_each_record_and_fails_on_problems(capsys):
     assert "1 invalid" in output
     with pytest.raises(CommandError, match="not an http"):
         call_command("harvest_hsds", "file:///etc/passwd")
+
+
+def test_a_later_run_asks_only_for_changes_and_finds_an_organization_by_its_service():
+    """The source's organization did not change, one of its services did."""
+    HarvestSource.objects.create(
+        url="http://127.0.0.1:1/api",
+        last_complete_run_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    owner = _organization("o/1", "Bara Tjänsten Ändrad")
+    routes = {
+        "/api": ROOT,
+        "/api/organizations": page([]),
+        "/api/services": page([{"id": "s1", "organization_id": "o/1", "name": "Praktik"}]),
+        "/api/organizations/o%2F1": ok(owner),
+    }
+    with CannedSource(routes) as source:
+        HarvestSource.objects.update(url=source.url)
+        report = harvest(source.url)
+
+    assert report.since is not None
+    assert [(line.remote_id, line.outcome) for line in report.lines] == [("o/1", "created")]
+    asked = [path.split("?")[0] for path in source.requests]
+    assert "/api/organizations/o%2F1" in asked
+    assert all(
+        "modified_after=" in path
+        for path in source.requests
+        if path.startswith(("/api/organizations?", "/api/services?page"))
+    )
