@@ -423,10 +423,10 @@ def term(term_id: str) -> vocabulary.Term | None:
 # --- freshness -------------------------------------------------------------------
 
 
-def last_changed() -> datetime.datetime | None:
+def last_changed(version: int | None = None) -> datetime.datetime | None:
     """When a public record last changed (two queries, then cached until the
-    next registry write)."""
-    key = f"opendata:last-changed:{pagecache.registry_version()}"
+    next registry write). ``version``: the registry version, if already read."""
+    key = f"opendata:last-changed:{version or pagecache.registry_version()}"
     found = cache.get(key)
     if found is None:
         moments = [

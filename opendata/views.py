@@ -47,12 +47,12 @@ def problem(status: int, title: str, detail: str = "", invalid: list | None = No
 
 
 def _etag(request: HttpRequest, *args, **kwargs) -> str:
-    parts = f"{request.get_full_path()}\n{pagecache.registry_version()}"
+    parts = f"{request.get_full_path()}\n{pagecache.registry_version(request)}"
     return hashlib.sha256(parts.encode()).hexdigest()[:32]
 
 
 def _last_modified(request: HttpRequest, *args, **kwargs):
-    return selectors.last_changed()
+    return selectors.last_changed(pagecache.registry_version(request))
 
 
 def api_view(view):

@@ -20,11 +20,17 @@ from django.utils.translation import get_language
 VERSION_KEY = "registry:version"
 
 
-def registry_version() -> int:
+def registry_version(request: HttpRequest | None = None) -> int:
+    """The current version; with ``request``, read once per request (the API's
+    ETag, Last-Modified and page cache all need it)."""
+    if request is not None and hasattr(request, "_registry_version"):
+        return request._registry_version
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
         version = cache.get(VERSION_KEY, 1)
+    if request is not None:
+        request._registry_version = version
     return version
 
 
@@ -51,7 +57,7 @@ def _key(request: HttpRequest) -> str:
         request.get_full_path(),
         get_language() or "",
         request.headers.get("HX-Request", ""),
-        str(registry_version()),
+        str(registry_version(request)),
     ]
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
