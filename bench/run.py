@@ -205,6 +205,8 @@ def checks(all_results: dict[int, dict]) -> list[str]:
         check(share >= 0.2, f"cold text + 2 filters: {share:.0%} of the floor (at least 20 %)")
         p95 = filtered["cold"]["p95"]
         check(p95 <= 100, f"cold text + 2 filters p95: {p95:.1f} ms (at most 100 ms)")
+        api = small["pages"]["HSDS services"]["queries"]
+        check(api <= 6, f"HSDS /services?per_page=50: {api} SQL queries (at most 6)")
         warm_share = min(small[n]["warm"]["rps"] for n in small["pages"]) / floor
         check(
             warm_share >= 0.5, f"warm, slowest page: {warm_share:.0%} of the floor (at least 50 %)"
