@@ -65,12 +65,12 @@ class RemoteEnterprise:
         return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _text(data: dict, key: str, where: str = "") -> str:
+def _text(data: dict, key: str) -> str:
     value = data.get(key)
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise MappingProblem(f"{where or key} is not text")
+        raise MappingProblem(f"{key} is not text")
     return value.strip()
 
 
@@ -212,17 +212,13 @@ def _offering(service: dict) -> RemoteOffering | None:
     )
 
 
-def enterprise_from_hsds(organization: object, services: list) -> RemoteEnterprise:
-    """Our record's fields from a full organization and its full services.
-
-    Raises MappingProblem for a record that cannot be read and NotAnEnterprise
-    for one without an organisationsnummer. Values are not checked against the
-    registry's rules here: the service's ``full_clean`` does that.
-    """
+def check(organization: object) -> tuple[str, str, str]:
+    """The organization's id, name and organisationsnummer, before anything
+    else is read. Raises MappingProblem for a record that cannot be read and
+    NotAnEnterprise for one without an organisationsnummer."""
     if not isinstance(organization, dict):
         raise MappingProblem("the organization is not an object")
-    remote_id = _text(organization, "id", "id")
-    name = _text(organization, "name", "name")
+    remote_id, name = _text(organization, "id"), _text(organization, "name")
     if not remote_id or len(remote_id) > 200:
         raise MappingProblem("the organization has no usable id")
     if not name:
@@ -230,6 +226,16 @@ def enterprise_from_hsds(organization: object, services: list) -> RemoteEnterpri
     org_number = _org_number(organization)
     if not org_number:
         raise NotAnEnterprise("no organisationsnummer")
+    return remote_id, name, org_number
+
+
+def enterprise_from_hsds(organization: object, services: list) -> RemoteEnterprise:
+    """Our record's fields from a full organization and its full services.
+
+    Raises as ``check`` does. Values are not checked against the registry's
+    rules here: the service's ``full_clean`` does that.
+    """
+    remote_id, name, org_number = check(organization)
     description = _text(organization, "description")
     short_description = shorten(description) or name
     fields = {

@@ -135,13 +135,11 @@ def _organization(client: Client, remote_id: str, report: HarvestReport) -> dict
 
 def _harvest_one(client, source, organization, lookups, report: HarvestReport) -> None:
     try:
-        mapping.enterprise_from_hsds(organization, [])  # cheap checks first
+        remote_id, _name, _number = mapping.check(organization)  # before any request
         services = [
             service
-            for service in client.pages(
-                "services", {"organization_id": organization["id"], "full": "true"}
-            )
-            if isinstance(service, dict) and service.get("organization_id") == organization["id"]
+            for service in client.pages("services", {"organization_id": remote_id, "full": "true"})
+            if isinstance(service, dict) and service.get("organization_id") == remote_id
         ]
         remote = mapping.enterprise_from_hsds(organization, services)
     except mapping.NotAnEnterprise as reason:

@@ -19,7 +19,6 @@ from registry.models import (
     EnterpriseReport,
     HarvestedRecord,
     HarvestSource,
-    LegalForm,
     SocialEnterprise,
 )
 from registry.orgnr import normalise_org_number
@@ -148,7 +147,7 @@ def _create(source: HarvestSource, item: Harvested) -> Outcome:
     if SocialEnterprise.objects.filter(org_number=org_number).exists():
         return Outcome.EXISTS
     enterprise = enterprise_create_with_offerings(
-        fields=item.fields | {"legal_form": item.fields.get("legal_form") or LegalForm.OTHER},
+        fields=item.fields,
         industries=item.industries,
         offerings=_offering_changes((), item.offerings),
         reason=_reason(source),

@@ -188,6 +188,9 @@ class SourceChanges:
     rows: list[SourceChange]
 
 
+_HELD_FIELDS = {field.name for field in SocialEnterprise._meta.concrete_fields}
+
+
 def source_changes(report: EnterpriseReport) -> SourceChanges | None:
     """The harvest's held changes that differ from the record now; None for a
     record that was not harvested. No query: the report's view joins it."""
@@ -196,6 +199,8 @@ def source_changes(report: EnterpriseReport) -> SourceChanges | None:
         return None
     enterprise, rows = report.enterprise, []
     for name, theirs in (harvested.held_changes or {}).get("fields", {}).items():
+        if name not in _HELD_FIELDS:  # kept by an older version of the harvest
+            continue
         ours = getattr(enterprise, name, None)
         ours_text = "" if ours is None else str(ours)
         theirs_text = "" if theirs is None else str(theirs)

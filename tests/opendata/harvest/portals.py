@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -62,8 +63,6 @@ class Portal:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                import urllib.request
-
                 with urllib.request.urlopen(self.api + "/", timeout=2):  # noqa: S310
                     return self
             except OSError:

@@ -119,3 +119,26 @@ def test_the_list_marks_records_whose_source_changed_in_a_fixed_number_of_querie
     assert sorted(marked) == ["Grannen 0", "Grannen 1", "Grannen 2"]
     assert changed == ["Grannen 1"]
     assert response.text.count("Källan har ändrat uppgifterna sedan dess") == 1
+
+
+def test_held_changes_list_only_real_differences_of_known_fields(advisor):
+    from registry.staff.selectors import source_changes
+
+    taken = harvested("r9", "a", name="Grannen", org_number="5560160680")
+    report_approve(report=taken.report, user=advisor)
+    taken.harvested.held_changes = {
+        "fields": {
+            "name": "Grannen",  # the same
+            "org_number": "556016-0680",  # the same number, written with a dash
+            "phone": "08-999 99 99",
+            "fax": "08-1",  # no such field (any more): left out, not a 500
+        }
+    }
+    taken.harvested.save()
+    taken.report.refresh_from_db()
+
+    rows = source_changes(taken.report).rows
+
+    assert [(row.label, row.ours, row.theirs) for row in rows] == [
+        ("Telefon", "08-123 45 67", "08-999 99 99")
+    ]
