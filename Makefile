@@ -37,6 +37,7 @@ install: $(PY_STAMP) $(NPM_STAMP)
 run: install
 	DEBUG=true $(MANAGE) migrate --noinput
 	DEBUG=true $(MANAGE) load_demo
+	DEBUG=true $(MANAGE) rebuild_search_index
 	DEBUG=true $(MANAGE) create_demo_staff
 	DEBUG=true scripts/run-dev
 

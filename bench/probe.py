@@ -38,7 +38,8 @@ from registry.selectors.listing import directory_queryset  # noqa: E402
 from registry.selectors.taxonomies import taxonomies  # noqa: E402
 
 DIRECTORY = "/foretag/"
-TEXT = "lunch"
+# A misspelt word ("lunchservering") and one typed without å/ä/ö ("arbetsträna").
+TEXT = "lunchservring arbetstrana"
 
 
 def deep_page_url(number: int) -> str:

@@ -90,6 +90,7 @@ def prepare_database(size: int) -> str:
         say(f"  seeded in {time.monotonic() - started:.0f} s")
     else:
         say(f"Reusing {name} ({size} enterprises; BENCH_RESEED=1 rebuilds it)")
+        run([PY, "bench/seed.py", "vocabulary"], env)
     return url
 
 

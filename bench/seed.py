@@ -32,10 +32,11 @@ from registry.models import (  # noqa: E402
     Offering,
     OfferingKind,
     PublicationStatus,
+    SearchWord,
     SocialEnterprise,
     TargetGroup,
 )
-from registry.services.search import rebuild_search_vectors  # noqa: E402
+from registry.services.search import rebuild_search_vectors, rebuild_vocabulary  # noqa: E402
 
 INDUSTRIES = [
     "Kafé och restaurang",
@@ -252,9 +253,21 @@ def seed(count: int, batch: int = 5000) -> None:
             CriterionVerification.objects.bulk_create(verifications)
         print(f"  {min(offset + batch, count):>7} enterprises", flush=True)
     rebuild_search_vectors()
+    rebuild_vocabulary()
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
 
 
+def vocabulary() -> None:
+    """Fill the search vocabulary of a database seeded before it existed."""
+    if not SearchWord.objects.exists():
+        rebuild_vocabulary()
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE registry_searchword")
+
+
 if __name__ == "__main__":
-    seed(int(sys.argv[1]))
+    if sys.argv[1] == "vocabulary":
+        vocabulary()
+    else:
+        seed(int(sys.argv[1]))

@@ -54,6 +54,9 @@ class DirectoryForm(QueryFormMixin, forms.Form):
         label=_("Bara företag vars uppgifter bekräftats det senaste året"), required=False
     )
     sortering = forms.ChoiceField(label=_("Sortera efter"), choices=SORT_CHOICES, required=False)
+    # Set by the "search for exactly what you typed" link; the form does not
+    # render it, so a new search is forgiving again.
+    exakt = forms.BooleanField(required=False)
 
     # The option every select starts with, meaning "no filter".
     EMPTY_LABELS = {
@@ -107,6 +110,7 @@ class DirectoryForm(QueryFormMixin, forms.Form):
             verified=bool(data.get("verifierad")),
             confirmed=bool(data.get("bekraftade")),
             sort=SORTS[data.get("sortering") or "relevans"],
+            exact=bool(data.get("exakt")),
         )
 
 

@@ -52,6 +52,7 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
         "page": result.page,
         "facets": result.facets,
         "suggestions": result.suggestions,
+        "search": result.search,
     }
     template = "registry/enterprise_list.html"
     response = render(request, f"{template}#directory" if _is_htmx(request) else template, context)

@@ -27,6 +27,7 @@ from registry.models.partners import (
     Place,
     Session,
 )
+from registry.models.search import SearchWord
 from registry.models.selfservice import (
     ChangeProposal,
     CheckMethod,
@@ -79,6 +80,7 @@ __all__ = [
     "ReportDecision",
     "ReviewDigest",
     "ReviewReminder",
+    "SearchWord",
     "SelfServiceLink",
     "Session",
     "SocialEnterprise",

@@ -22,7 +22,7 @@ from registry.selectors.listing import (
     name_ordering,
     stale_flag,
 )
-from registry.selectors.search import did_you_mean, filter_text
+from registry.selectors.search import TextSearch, did_you_mean, filter_text, understand
 from registry.selectors.taxonomies import Term, taxonomies
 
 SORTS = ("relevance", "name", "checked")
@@ -43,6 +43,7 @@ class DirectoryQuery:
     verified: bool = False
     confirmed: bool = False
     sort: str = "relevance"
+    exact: bool = False  # search the text as typed, without corrections
 
     def scope(self) -> str:
         """Names this list for its page links, so a link works only here."""
@@ -50,9 +51,10 @@ class DirectoryQuery:
         return "directory?" + "&".join(values)
 
 
-# How each filter narrows a queryset, by its DirectoryQuery field.
+# How each filter narrows a queryset, by its DirectoryQuery field; the text
+# filter is given the query as understood (see ``search_for``).
 _FILTERS = {
-    "text": lambda qs, text: filter_text(qs, text) if text.strip() else qs,
+    "text": filter_text,
     "offering_kind": filter_offering_kind,
     "industry": filter_industry,
     "target_group": filter_target_group,
@@ -64,10 +66,22 @@ _FILTERS = {
 }
 
 
-def filter_directory(queryset: QuerySet, query: DirectoryQuery, skip: str = "") -> QuerySet:
-    """``queryset`` narrowed by every filter of ``query`` except ``skip``."""
+def search_for(query: DirectoryQuery) -> TextSearch | None:
+    """The query's text as it will be searched (one query), or None."""
+    if not query.text.strip():
+        return None
+    return understand(query.text, exact=query.exact)
+
+
+def filter_directory(
+    queryset: QuerySet, query: DirectoryQuery, skip: str = "", search: TextSearch | None = None
+) -> QuerySet:
+    """``queryset`` narrowed by every filter of ``query`` except ``skip``;
+    ``search`` is ``search_for(query)`` when the caller has it already."""
     for name, apply in _FILTERS.items():
         value = getattr(query, name)
+        if name == "text":
+            value = search or search_for(query)
         if name != skip and value not in ("", None, False):
             queryset = apply(queryset, value)
     return queryset
@@ -75,7 +89,8 @@ def filter_directory(queryset: QuerySet, query: DirectoryQuery, skip: str = "") 
 
 def directory_sort_keys(queryset: QuerySet, sort: str) -> list[SortKey]:
     """The ordering of the directory as keyset keys. ``relevance`` needs the
-    annotations of a PostgreSQL text search; without them it is name order.
+    annotations of a text search (the words as typed first, then name hits);
+    without them it is name order.
 
     Name and relevance order put stale records after fresh ones (a leading
     0/1 key, so cursors still work both ways); "checked" order has them last
@@ -89,12 +104,10 @@ def directory_sort_keys(queryset: QuerySet, sort: str) -> list[SortKey]:
         checked = SortKey("last_checked", descending=True, nullable=True, kind="date")
         return [checked, name, pk]
     stale = SortKey("is_stale", None if "is_stale" in annotations else stale_flag(), kind="int")
-    if sort == "relevance" and "name_similarity" in annotations:
-        rank = [SortKey("search_rank", descending=True, kind="float")]
-        if "search_rank" not in annotations:
-            rank = []
-        similarity = SortKey("name_similarity", descending=True, kind="float")
-        return [stale, *rank, similarity, name, pk]
+    if sort == "relevance" and "exact_hit" in annotations:
+        exact = SortKey("exact_hit", descending=True, kind="int")
+        name_hit = SortKey("name_hit", descending=True, kind="int")
+        return [stale, exact, name_hit, name, pk]
     return [stale, name, pk]
 
 
@@ -149,7 +162,8 @@ def _facets(counts: FacetCounts) -> Facets:
 class DirectoryPage:
     page: KeysetPage  # the rows, the total (count), the links to other pages
     facets: Facets
-    suggestions: list[str]  # close names when a text search found nothing
+    suggestions: list[str]  # looser corrections and close names, when nothing was found
+    search: TextSearch | None  # the text as searched ("Visar träffar för …")
 
 
 def directory_page(query: DirectoryQuery, *, cursor: str | None, per_page: int) -> DirectoryPage:
@@ -157,13 +171,14 @@ def directory_page(query: DirectoryQuery, *, cursor: str | None, per_page: int) 
 
     Whatever the filters and the depth: one query for the total and every
     facet count, one for the rows, two for their industries and offerings;
-    "Menade du" adds one when nothing was found, and the taxonomies one when
-    they are not cached.
+    a text adds one (the vocabulary), "Menade du" up to three when nothing
+    was found, and the taxonomies one when they are not cached.
     """
+    search = search_for(query)
     plain = SocialEnterprise.objects.published()
-    bases = {facet: filter_directory(plain, query, skip=facet) for facet in FACETS}
-    total, counts = directory_counts(filter_directory(plain, query), bases)
-    rows = filter_directory(directory_queryset(), query)
+    bases = {facet: filter_directory(plain, query, facet, search) for facet in FACETS}
+    total, counts = directory_counts(filter_directory(plain, query, search=search), bases)
+    rows = filter_directory(directory_queryset(), query, search=search)
     page = keyset.paginate(
         rows,
         directory_sort_keys(rows, query.sort),
@@ -172,6 +187,5 @@ def directory_page(query: DirectoryQuery, *, cursor: str | None, per_page: int) 
         count=total,
         scope=query.scope(),
     )
-    text = query.text.strip()
-    suggestions = did_you_mean(text) if text and not total else []
-    return DirectoryPage(page=page, facets=_facets(counts), suggestions=suggestions)
+    suggestions = did_you_mean(search) if search and not total else []
+    return DirectoryPage(page=page, facets=_facets(counts), suggestions=suggestions, search=search)

@@ -32,7 +32,7 @@ from registry.services.common import (
     set_values,
     unique_slug,
 )
-from registry.services.search import enterprise_refresh_search_document
+from registry.services.search import enterprise_refresh_search_document, vocabulary_add
 
 
 @transaction.atomic
@@ -184,6 +184,8 @@ def enterprise_set_status(*, enterprise: SocialEnterprise, status: str) -> Socia
     current.version += 1
     current.full_clean()
     current.save(update_fields=["status", "version", "updated_at"])
+    if status == PublicationStatus.PUBLISHED:
+        vocabulary_add(documents=[current.search_document])
     return current
 
 

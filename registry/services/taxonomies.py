@@ -1,16 +1,17 @@
 """Industries, target groups and areas, which editors keep in the admin.
 
-An industry's name is part of the search text of every enterprise in it, so
+A term's name is part of the search text of every enterprise that has it, so
 renaming or removing one rebuilds their search text, in one UPDATE for all.
 """
 
 from django.db import transaction
 
-from registry.models import Area, Industry, TargetGroup
 from registry.services.common import unique_slug
-from registry.services.search import enterprises_refresh_search_documents
-
-Term = Industry | TargetGroup | Area
+from registry.services.search import (
+    Term,
+    enterprises_refresh_search_documents,
+    term_enterprise_ids,
+)
 
 
 def taxonomy_get_or_create(model: type[Term], name: str, **extra) -> Term:
@@ -23,31 +24,24 @@ def taxonomy_get_or_create(model: type[Term], name: str, **extra) -> Term:
     return term
 
 
-def _enterprise_ids(term: Term) -> list[int]:
-    if not isinstance(term, Industry) or term.pk is None:
-        return []
-    return list(term.enterprises.values_list("pk", flat=True))
-
-
 @transaction.atomic
 def taxonomy_save(*, term: Term) -> Term:
     """Save a term from the admin's form (already validated there). A renamed
-    industry rebuilds its enterprises' search text."""
-    renamed = isinstance(term, Industry) and (
-        term.pk is not None and not Industry.objects.filter(pk=term.pk, name=term.name).exists()
-    )
+    term rebuilds its enterprises' search text."""
+    model = type(term)
+    renamed = term.pk is not None and not model.objects.filter(pk=term.pk, name=term.name).exists()
     term.full_clean()
     term.save()
     if renamed:
-        enterprises_refresh_search_documents(enterprise_ids=_enterprise_ids(term))
+        enterprises_refresh_search_documents(enterprise_ids=term_enterprise_ids(term))
     return term
 
 
 @transaction.atomic
 def taxonomy_delete(*, term: Term) -> None:
     """Remove a term. An area still in use cannot be removed (the database
-    refuses); a removed industry leaves its enterprises' search text."""
-    enterprise_ids = _enterprise_ids(term)
+    refuses); a removed term leaves its enterprises' search text."""
+    enterprise_ids = term_enterprise_ids(term)
     term.delete()
     if enterprise_ids:
         enterprises_refresh_search_documents(enterprise_ids=enterprise_ids)

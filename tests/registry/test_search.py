@@ -88,8 +88,8 @@ def test_text_query_with_two_filters_query_count(client, django_assert_max_num_q
         )
         OfferingFactory(enterprise=enterprise, kind=OfferingKind.WORK_TRAINING)
     client.get(URL)  # the taxonomies are now cached, as on any busy site
-    # Counts and facets, rows, industries, offerings: 4, within issue 5's 6.
-    with django_assert_max_num_queries(4):
+    # The vocabulary, counts and facets, rows, industries, offerings: 5, within 6.
+    with django_assert_max_num_queries(5):
         response = client.get(URL, {"q": "lunch", "bransch": "cafe", "omrade": "norrby"})
     assert response.context["page"].count == 30
 
@@ -116,3 +116,70 @@ def test_bulk_rebuild_gives_the_same_vector_as_a_single_write():
     rebuild_search_vectors()
 
     assert SocialEnterprise.objects.values_list("search_vector", flat=True).get() == single
+
+
+def test_the_exact_spelling_ranks_above_the_one_with_diacritics(client):
+    EnterpriseFactory(name="Alfa", description="Ett kafé vid torget.")
+    EnterpriseFactory(name="Beta", description="Ett kafe vid hamnen.")
+    response = client.get(URL, {"q": "kafe"})
+    assert names(response) == ["Beta", "Alfa"]
+    assert not response.context["search"].corrected  # "kafe" was found as typed
+    # And the other way round: é finds e, the exact spelling first.
+    assert names(client.get(URL, {"q": "kafé"})) == ["Alfa", "Beta"]
+
+
+def test_target_groups_area_and_town_are_searched(client):
+    from tests.factories import TargetGroupFactory
+
+    group = TargetGroupFactory(name="Nyanlända")
+    enterprise = EnterpriseFactory(name="Alfa", area=AreaFactory(name="Söderdal"), city="Tyresö")
+    OfferingFactory(enterprise=enterprise, target_groups=[group])
+    EnterpriseFactory(name="Beta")
+    for query in ["nyanlanda", "Söderdal", "tyreso"]:
+        assert names(client.get(URL, {"q": query})) == ["Alfa"], query
+
+
+def test_only_published_words_enter_the_vocabulary_and_a_rebuild_drops_withdrawn_ones():
+    from registry.models import PublicationStatus, SearchWord
+    from registry.services.enterprises import enterprise_set_status
+    from registry.services.search import rebuild_vocabulary
+
+    draft = EnterpriseFactory(name="Hemligtnamn", status=PublicationStatus.DRAFT)
+    assert not SearchWord.objects.filter(word="hemligtnamn").exists()
+    enterprise_set_status(enterprise=draft, status=PublicationStatus.PUBLISHED)
+    assert SearchWord.objects.filter(word="hemligtnamn", folded="hemligtnamn").exists()
+
+    enterprise_set_status(enterprise=draft, status=PublicationStatus.ARCHIVED)
+    assert SearchWord.objects.filter(word="hemligtnamn").exists()  # writes only add
+    rebuild_vocabulary()
+    assert not SearchWord.objects.filter(word="hemligtnamn").exists()
+
+
+def test_a_renamed_area_or_target_group_is_searched_by_its_new_name(client):
+    from registry.services.taxonomies import taxonomy_save
+    from tests.factories import TargetGroupFactory
+
+    area = AreaFactory(name="Söderdal")
+    group = TargetGroupFactory(name="Unga vuxna")
+    enterprise = EnterpriseFactory(name="Alfa", area=area)
+    OfferingFactory(enterprise=enterprise, target_groups=[group])
+    area.name = "Sjöstaden"
+    taxonomy_save(term=area)
+    group.name = "Ungdomar"
+    taxonomy_save(term=group)
+    assert names(client.get(URL, {"q": "sjöstaden ungdomar"})) == ["Alfa"]
+    assert names(client.get(URL, {"q": "söderdal"})) == []
+
+
+def test_punctuation_only_finds_nothing_and_an_empty_text_filters_nothing(client):
+    EnterpriseFactory(name="Alfa")
+    assert names(client.get(URL, {"q": "!!! ---"})) == []
+    assert names(client.get(URL, {"q": "   "})) == ["Alfa"]
+
+
+def test_the_longest_queries_are_searched_without_an_error(client):
+    EnterpriseFactory(name="Alfa")
+    for text in ["å" * 200, "alfa " + "x" * 194, " ".join(["abcdefghijklmnopqrs"] * 10)]:
+        response = client.get(URL, {"q": text})
+        assert response.status_code == 200
+        assert names(response) == []
