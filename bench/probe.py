@@ -34,6 +34,7 @@ from registry.selectors.directory import (  # noqa: E402
     directory_sort_keys,
     filter_directory,
 )
+from registry.selectors.directory_index import page_cursor  # noqa: E402
 from registry.selectors.listing import directory_queryset  # noqa: E402
 from registry.selectors.taxonomies import taxonomies  # noqa: E402
 
@@ -50,7 +51,7 @@ def deep_page_url(number: int) -> str:
     number = min(number, queryset.count() // settings.DIRECTORY_PAGE_SIZE)  # small test runs
     keys = directory_sort_keys(queryset, query.sort)
     row = keyset.ordered(queryset, keys)[(number - 1) * settings.DIRECTORY_PAGE_SIZE - 1]
-    cursor = keyset.cursor_after(query.scope(), number, keys, row)
+    cursor = page_cursor(query.scope(), number, row.pk)
     return f"{DIRECTORY}?{urlencode({'sida': cursor})}"
 
 

@@ -9,11 +9,13 @@ messages or form state is ever shared.
 """
 
 import hashlib
+import time
 from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
@@ -27,19 +29,33 @@ def registry_version(request: HttpRequest | None = None) -> int:
         return request._registry_version
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
+        cache.add(VERSION_KEY, _fresh_version(), timeout=None)
         version = cache.get(VERSION_KEY, 1)
     if request is not None:
         request._registry_version = version
     return version
 
 
-def bump_registry_version(**_signal_kwargs) -> None:
-    """Called after every save, delete and many-to-many change in the registry."""
+def _fresh_version() -> int:
+    """A first version above any an emptied cache may have handed out
+    before (a process's directory index is keyed by it)."""
+    return time.time_ns() // 1000
+
+
+def _incr() -> None:
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:  # never set, or evicted: any new number will do
-        cache.set(VERSION_KEY, 2, timeout=None)
+    except ValueError:  # never set, or evicted: a new, larger number
+        cache.set(VERSION_KEY, _fresh_version(), timeout=None)
+
+
+def bump_registry_version(**_signal_kwargs) -> None:
+    """Called after every save, delete and many-to-many change in the
+    registry; again when its transaction commits, so a page or index read
+    between the write and the commit is not kept as the new version's."""
+    _incr()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_incr)
 
 
 def _cacheable(request: HttpRequest) -> bool:

@@ -19,9 +19,10 @@ from asfportal.core import publicforms
 from asfportal.core.pages import Crumb
 from asfportal.core.publicforms import PublicForm
 from registry import calendar, exports, freshness, presentation
+from registry.cards import directory_cards
 from registry.forms import DirectoryForm, EnterpriseReportForm
 from registry.models import HelpTopic, LegalForm
-from registry.pagecache import cache_public_page
+from registry.pagecache import cache_public_page, registry_version
 from registry.selectors import partners
 from registry.selectors.directory import directory_page, directory_rows
 from registry.selectors.enterprises import enterprise_for_profile
@@ -44,12 +45,17 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
     page (see ``directory_page`` for its query cost), the template shows it.
     htmx asks for the ``directory`` fragment only."""
     form = _directory_form(request)
+    version = registry_version(request)
     result = directory_page(
-        form.query(), cursor=request.GET.get("sida"), per_page=settings.DIRECTORY_PAGE_SIZE
+        form.query(),
+        cursor=request.GET.get("sida"),
+        per_page=settings.DIRECTORY_PAGE_SIZE,
+        version=version,
     )
     context = {
         "form": form,
         "page": result.page,
+        "cards": directory_cards(result, version=version),
         "facets": result.facets,
         "suggestions": result.suggestions,
         "search": result.search,

@@ -3,15 +3,28 @@ form asked for) in, a ``DirectoryPage`` out: the page of rows with its links,
 the total, every filter option's count and "Menade du …?" for an empty search.
 """
 
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
+from django.db import connection
 from django.db.models import QuerySet
+from pyroaring import BitMap
 
 from asfportal.core import keyset
 from asfportal.core.keyset import KeysetPage, SortKey
 from registry import freshness
 from registry.models import LegalForm, OfferingKind, SocialEnterprise
-from registry.selectors.facets import FACETS, FacetCounts, directory_counts
+from registry.pagecache import registry_version
+from registry.selectors.directory_index import (
+    chosen_options,
+    count,
+    directory_index,
+    ordering,
+    paginate,
+    to_bitmap,
+)
+from registry.selectors.facets import FacetCounts
 from registry.selectors.listing import (
     directory_queryset,
     filter_industry,
@@ -66,11 +79,12 @@ _FILTERS = {
 }
 
 
-def search_for(query: DirectoryQuery) -> TextSearch | None:
-    """The query's text as it will be searched (one query), or None."""
+def search_for(query: DirectoryQuery, version: int | None = None) -> TextSearch | None:
+    """The query's text as it will be searched (one query, none when this
+    process has understood it at this registry ``version``), or None."""
     if not query.text.strip():
         return None
-    return understand(query.text, exact=query.exact)
+    return understand(query.text, exact=query.exact, version=version)
 
 
 def filter_directory(
@@ -164,28 +178,96 @@ class DirectoryPage:
     facets: Facets
     suggestions: list[str]  # looser corrections and close names, when nothing was found
     search: TextSearch | None  # the text as searched ("Visar träffar för …")
+    ids: list[int]  # the page's enterprises, in order
+    snippets: dict[int, str]  # per enterprise, the hits in its description (PostgreSQL)
 
 
-def directory_page(query: DirectoryQuery, *, cursor: str | None, per_page: int) -> DirectoryPage:
+def _text_hits(index, search: TextSearch) -> tuple[BitMap, tuple[BitMap, BitMap]]:
+    """The positions the text finds, and of those the hits on the words as
+    typed and the name hits (one query)."""
+    rows = filter_text(SocialEnterprise.objects.published(), search).values_list(
+        "pk", "exact_hit", "name_hit"
+    )
+    hits, exact, names = array("q"), array("q"), array("q")
+    for pk, exact_hit, name_hit in rows:
+        hits.append(pk)
+        if exact_hit:
+            exact.append(pk)
+        if name_hit:
+            names.append(pk)
+    return to_bitmap(index, hits), (to_bitmap(index, exact), to_bitmap(index, names))
+
+
+def page_rows(ids: list[int], search: TextSearch | None = None) -> list[SocialEnterprise]:
+    """The enterprises ``ids`` in that order, with what a card shows and, for
+    a text, the snippet (three queries)."""
+    rows = directory_queryset().filter(pk__in=ids)
+    if search:
+        rows = filter_text(rows, search)
+    by_pk = {row.pk: row for row in rows}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+class LazyRows(Sequence):
+    """A page's enterprises, read only when someone asks for them: the
+    directory's template shows cached cards and needs them only for cards
+    not in the cache (``registry.cards``)."""
+
+    def __init__(self, ids: list[int], search: TextSearch | None):
+        self.ids, self.search = ids, search
+        self._rows: list[SocialEnterprise] | None = None
+
+    def _load(self) -> list[SocialEnterprise]:
+        if self._rows is None:
+            self._rows = page_rows(self.ids, self.search)
+        return self._rows
+
+    def __getitem__(self, index):
+        return self._load()[index]
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+
+def page_snippets(ids: list[int], search: TextSearch | None) -> dict[int, str]:
+    """The description with the hits marked, for each of ``ids`` (PostgreSQL;
+    one query)."""
+    if not search or not ids or connection.vendor != "postgresql":
+        return {}
+    rows = filter_text(SocialEnterprise.objects.filter(pk__in=ids), search)
+    return dict(rows.values_list("pk", "snippet"))
+
+
+def directory_page(
+    query: DirectoryQuery, *, cursor: str | None, per_page: int, version: int | None = None
+) -> DirectoryPage:
     """One page of the directory with everything its page shows.
 
-    Whatever the filters and the depth: one query for the total and every
-    facet count, one for the rows, two for their industries and offerings;
-    a text adds one (the vocabulary), "Menade du" up to three when nothing
-    was found, and the taxonomies one when they are not cached.
+    The total, every facet count and the order come from the in-memory
+    ``directory_index`` of this registry version; a text costs two queries
+    (the vocabulary, then the ids it finds) and on PostgreSQL one for the
+    snippets; the page's rows cost three (rows, industries, offerings) when
+    they are read (``LazyRows``: cached cards do not need them). "Menade du"
+    adds up to three when nothing was found, the taxonomies one when they are
+    not cached, and the first request in a process after a registry write
+    three more to build the index.
     """
-    search = search_for(query)
-    plain = SocialEnterprise.objects.published()
-    bases = {facet: filter_directory(plain, query, facet, search) for facet in FACETS}
-    total, counts = directory_counts(filter_directory(plain, query, search=search), bases)
-    rows = filter_directory(directory_queryset(), query, search=search)
-    page = keyset.paginate(
-        rows,
-        directory_sort_keys(rows, query.sort),
-        cursor,
-        per_page=per_page,
-        count=total,
-        scope=query.scope(),
+    version = registry_version() if version is None else version
+    index = directory_index(version)
+    search = search_for(query, version)
+    base, tiers = index.everything, None
+    if search:
+        base, tiers = _text_hits(index, search)
+    result, counts = count(index, base, chosen_options(index, query))
+    order = ordering(index, result, query.sort, tiers)
+    page, ids = paginate(index, order, cursor, per_page=per_page, scope=query.scope())
+    page.object_list = LazyRows(ids, search)
+    suggestions = did_you_mean(search) if search and not page.count else []
+    return DirectoryPage(
+        page=page,
+        facets=_facets(counts),
+        suggestions=suggestions,
+        search=search,
+        ids=ids,
+        snippets=page_snippets(ids, search),
     )
-    suggestions = did_you_mean(search) if search and not total else []
-    return DirectoryPage(page=page, facets=_facets(counts), suggestions=suggestions, search=search)

@@ -163,10 +163,27 @@ def _candidates(words: list[str]) -> list[Candidates]:
     return found
 
 
-def understand(text: str, *, exact: bool = False) -> TextSearch:
+_understood: dict[tuple, "TextSearch"] = {}
+_UNDERSTOOD_KEPT = 500
+
+
+def understand(text: str, *, exact: bool = False, version: int | None = None) -> "TextSearch":
     """How ``text`` will be searched (one query; none for an empty text).
     ``exact`` searches only what was typed: no diacritics added, no typos
-    corrected, no compound split."""
+    corrected, no compound split. With the registry ``version`` the answer is
+    kept in this process until the vocabulary can have changed."""
+    key = (version, text, exact)
+    if version is not None and key in _understood:
+        return _understood[key]
+    search = _understand(text, exact=exact)
+    if version is not None:
+        if len(_understood) >= _UNDERSTOOD_KEPT:
+            _understood.clear()
+        _understood[key] = search
+    return search
+
+
+def _understand(text: str, *, exact: bool) -> "TextSearch":
     words = list(dict.fromkeys(query_words(text)))
     found = _candidates(words)
     understood = tuple(
@@ -187,7 +204,8 @@ def filter_text(queryset: QuerySet[SocialEnterprise], search: "TextSearch | str"
         search = understand(search)
     groups = [group for word in search.words for group in word.groups]
     if not groups:  # only punctuation: nothing can match it
-        return queryset.filter(Value(False, output_field=BooleanField()))
+        nothing = queryset.filter(Value(False, output_field=BooleanField()))
+        return nothing.annotate(exact_hit=Value(0), name_hit=Value(0))
     if connection.vendor == "postgresql":
         return _filter_postgres(queryset, search, groups)
     return _filter_sqlite(queryset, search, groups)

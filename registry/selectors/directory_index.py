@@ -1,0 +1,304 @@
+"""The directory's counts and order from an index in memory, the way search
+engines count facets: for every filter option the set of published
+enterprises that have it, as a compressed bitmap (``pyroaring``) of their
+positions in name order. A facet count is then the size of an intersection,
+not a GROUP BY over every matching row, and a page is a slice of a bitmap
+instead of a sort.
+
+Positions follow the directory's name order (fresh records before stale
+ones, Swedish collation, id), so iterating a bitmap gives rows in that order.
+The "checked" order has its own permutation.
+
+The index belongs to one registry version and one day (staleness and the
+"confirmed" filter depend on the date). Every registry write bumps the
+version (``pagecache``), in whichever process it happens, so the next request
+in each process builds a new index: three queries, about 0.1 s at 10,000
+enterprises and 1 s at 100,000. Between writes the index is read-only and
+shared by the threads of a process.
+"""
+
+import math
+import threading
+from array import array
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import reduce
+from operator import and_
+
+from django.core import signing
+from django.db import connection
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from pyroaring import BitMap
+
+from asfportal.core.keyset import KeysetPage
+from registry import freshness
+from registry.models import SocialEnterprise
+from registry.selectors.facets import FACETS, FacetCounts
+from registry.selectors.listing import ALL_CRITERIA, name_ordering, stale_flag
+
+SALT = "asfportal.directory"
+FORWARD, BACKWARD, LAST = "f", "b", "l"
+
+# Every (enterprise, facet, option) that is not a column of the enterprise.
+_LINKS_SQL = f"""
+SELECT 'industry', socialenterprise_id, CAST(industry_id AS TEXT)
+  FROM registry_socialenterprise_industries
+UNION ALL
+SELECT DISTINCT 'offering_kind', enterprise_id, kind FROM registry_offering
+UNION ALL
+SELECT DISTINCT 'open_places', enterprise_id, '1' FROM registry_offering WHERE open_places > 0
+UNION ALL
+SELECT DISTINCT 'target_group', o.enterprise_id, CAST(t.targetgroup_id AS TEXT)
+  FROM registry_offering_target_groups t JOIN registry_offering o ON o.id = t.offering_id
+UNION ALL
+SELECT 'verified', enterprise_id, '1' FROM registry_criterionverification
+ WHERE verified GROUP BY enterprise_id HAVING COUNT(*) = {ALL_CRITERIA}
+"""  # noqa: S608 - a constant, no input
+
+
+@dataclass(frozen=True)
+class DirectoryIndex:
+    key: tuple  # (registry version, date)
+    ids: array  # position -> enterprise id
+    positions: dict[int, int]  # enterprise id -> position
+    everything: BitMap
+    stale: BitMap
+    options: dict[str, dict[str, BitMap]]  # facet -> option key -> positions
+    checked_order: array  # "checked" rank -> position
+    checked_rank: array  # position -> "checked" rank
+
+
+def build_index(key: tuple) -> DirectoryIndex:
+    """Read the published registry into bitmaps: three queries."""
+    published = SocialEnterprise.objects.published()
+    rows = (
+        published.annotate(is_stale=stale_flag())
+        .order_by("is_stale", name_ordering(), "pk")
+        .values_list("pk", "area_id", "legal_form", "last_checked", "is_stale")
+    )
+    cutoff = freshness.confirmed_cutoff()
+    found: dict[str, dict[str, array]] = {f: defaultdict(lambda: array("I")) for f in FACETS}
+    ids, stale = array("q"), array("I")
+    for position, (pk, area_id, legal_form, last_checked, is_stale) in enumerate(
+        rows.iterator(chunk_size=5000)
+    ):
+        ids.append(pk)
+        if area_id is not None:
+            found["area"][str(area_id)].append(position)
+        found["legal_form"][legal_form].append(position)
+        if last_checked is not None and last_checked >= cutoff:
+            found["confirmed"]["1"].append(position)
+        if is_stale:
+            stale.append(position)
+    positions = {pk: position for position, pk in enumerate(ids)}
+    with connection.cursor() as cursor:
+        cursor.execute(_LINKS_SQL)
+        while chunk := cursor.fetchmany(5000):
+            for facet, pk, option in chunk:
+                position = positions.get(pk)
+                if position is not None:
+                    found[facet][option].append(position)
+    checked = published.order_by(F("last_checked").desc(nulls_last=True), name_ordering(), "pk")
+    order = [positions.get(pk) for pk in checked.values_list("pk", flat=True).iterator(5000)]
+    checked_order = array("I", (p for p in order if p is not None))
+    # A record published between the reads sorts last (the next write rebuilds).
+    missing = BitMap(range(len(ids))) - BitMap(checked_order)
+    checked_order.extend(missing)
+    checked_rank = array("I", bytes(4 * len(ids)))
+    for rank, position in enumerate(checked_order):
+        checked_rank[position] = rank
+    return DirectoryIndex(
+        key=key,
+        ids=ids,
+        positions=positions,
+        everything=BitMap(range(len(ids))),
+        stale=BitMap(stale),
+        options={f: {k: BitMap(v) for k, v in opts.items()} for f, opts in found.items()},
+        checked_order=checked_order,
+        checked_rank=checked_rank,
+    )
+
+
+_current: DirectoryIndex | None = None
+_lock = threading.Lock()
+
+
+def directory_index(version: int) -> DirectoryIndex:
+    """The index of registry ``version`` today, built once per process."""
+    global _current
+    key = (version, timezone.localdate())
+    index = _current
+    if index is None or index.key != key:
+        with _lock:
+            if _current is None or _current.key != key:
+                _current = build_index(key)
+            index = _current
+    return index
+
+
+def forget_index() -> None:
+    """Drop this process's index (tests that reuse a version number)."""
+    global _current
+    _current = None
+
+
+def to_bitmap(index: DirectoryIndex, pks) -> BitMap:
+    """Positions of the published enterprises among ``pks``."""
+    positions = index.positions
+    return BitMap(p for p in (positions.get(pk) for pk in pks) if p is not None)
+
+
+def chosen_options(index: DirectoryIndex, query) -> dict[str, BitMap]:
+    """For each facet the query filters on, the positions its choice keeps."""
+    chosen = {}
+    for facet in FACETS:
+        value = getattr(query, facet)
+        if value not in ("", None, False):
+            key = "1" if value is True else str(value)
+            chosen[facet] = index.options[facet].get(key, BitMap())
+    return chosen
+
+
+def count(
+    index: DirectoryIndex, base: BitMap, chosen: dict[str, BitMap]
+) -> tuple[BitMap, FacetCounts]:
+    """The results, and for each facet how many results each of its options
+    would give with the other filters kept: exact, from intersections."""
+    result = reduce(and_, chosen.values(), base)
+    counts: FacetCounts = {}
+    for facet in FACETS:
+        others = [bitmap for name, bitmap in chosen.items() if name != facet]
+        within = result if facet not in chosen else reduce(and_, others, base)
+        counts[facet] = {
+            key: within.intersection_cardinality(bitmap)
+            for key, bitmap in index.options[facet].items()
+        }
+    return result, counts
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """The results in page order: consecutive bitmaps, each iterated in
+    ascending order; ``to_position`` turns their values into positions."""
+
+    segments: list[BitMap]
+    checked: bool = False
+
+    @property
+    def total(self) -> int:
+        return sum(len(segment) for segment in self.segments)
+
+    def slice(self, start: int, size: int) -> list[int]:
+        values: list[int] = []
+        for segment in self.segments:
+            length = len(segment)
+            if start >= length:
+                start -= length
+                continue
+            stop = min(length, start + size - len(values))
+            values += [segment[i] for i in range(start, stop)]
+            start = 0
+            if len(values) == size:
+                break
+        return values
+
+    def offset_of(self, value: int) -> int | None:
+        before = 0
+        for segment in self.segments:
+            if value in segment:
+                return before + segment.rank(value) - 1
+            before += len(segment)
+        return None
+
+
+def ordering(
+    index: DirectoryIndex, result: BitMap, sort: str, tiers: tuple[BitMap, BitMap] | None
+) -> Ordering:
+    """The directory's orders. Relevance with a text: fresh before stale, and
+    within each, hits on the words as typed, then name hits, then name order
+    (``tiers`` = the exact hits and the name hits). Name order, and relevance
+    without a text, is the positions' own order. "Checked" maps to its ranks."""
+    if sort == "checked":
+        ranks = index.checked_rank
+        return Ordering([BitMap(ranks[p] for p in result)], checked=True)
+    if sort != "relevance" or tiers is None:
+        return Ordering([result])
+    exact, name = tiers
+    segments = []
+    for part in (result - index.stale, result & index.stale):
+        typed, other = part & exact, part - exact
+        segments += [typed & name, typed - name, other & name, other - name]
+    return Ordering([s for s in segments if s])
+
+
+def _cursor(scope: str, direction: str, number: int, pk: int | None) -> str:
+    return signing.dumps([scope, direction, number, pk], salt=SALT, compress=True)
+
+
+def page_cursor(scope: str, number: int, after_pk: int) -> str:
+    """A link to page ``number``, which starts after ``after_pk`` (for tools
+    such as the benchmark that need a deep page without walking to it)."""
+    return _cursor(scope, FORWARD, number, after_pk)
+
+
+def _read_cursor(token: str, scope: str) -> tuple[str, int, int | None] | None:
+    try:
+        cursor_scope, direction, number, pk = signing.loads(token, salt=SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    valid = (
+        cursor_scope == scope
+        and direction in (FORWARD, BACKWARD, LAST)
+        and isinstance(number, int)
+        and number >= 1
+        and (pk is None or isinstance(pk, int))
+    )
+    return (direction, number, pk) if valid else None
+
+
+def _start(order: Ordering, index: DirectoryIndex, cursor, per_page: int, pages: int) -> int:
+    """Where the page a cursor asks for starts. A cursor names the row next to
+    its page, so a record added or removed elsewhere shifts nothing; if that
+    row has left the results, the page number decides."""
+    direction, number, pk = cursor
+    if direction == LAST:
+        return (pages - 1) * per_page
+    offset = None
+    position = index.positions.get(pk) if pk is not None else None
+    if position is not None:
+        value = index.checked_rank[position] if order.checked else position
+        offset = order.offset_of(value)
+    if offset is None:
+        return (min(number, pages) - 1) * per_page
+    return offset + 1 if direction == FORWARD else max(offset - per_page, 0)
+
+
+def paginate(
+    index: DirectoryIndex, order: Ordering, token: str | None, *, per_page: int, scope: str
+) -> tuple[KeysetPage, list[int]]:
+    """One page: its links (signed cursors, as ``asfportal.core.keyset``
+    makes them, read only in this list and order) and the ids of its rows."""
+    total = order.total
+    pages = max(1, math.ceil(total / per_page))
+    cursor = _read_cursor(token, scope) if token else None
+    problem = _("Sidan gick inte att läsa. Du ser första sidan.") if token and not cursor else None
+    start = _start(order, index, cursor, per_page, pages) if cursor else 0
+    start = max(0, min(start, total - 1))
+    values = order.slice(start, per_page)
+    if order.checked:
+        values = [index.checked_order[v] for v in values]
+    ids = [index.ids[p] for p in values]
+    number = min(cursor[1], pages) if cursor else 1
+    if start == 0:
+        number = 1
+    elif start + len(ids) >= total:
+        number = pages
+    page = KeysetPage(object_list=[], count=total, number=number, num_pages=pages, problem=problem)
+    if ids and start + len(ids) < total:
+        page.next_cursor = _cursor(scope, FORWARD, min(number + 1, pages), ids[-1])
+        page.last_cursor = _cursor(scope, LAST, pages, None)
+    if ids and start > 0:
+        page.previous_cursor = _cursor(scope, BACKWARD, max(number - 1, 1), ids[0])
+    return page, ids
