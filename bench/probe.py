@@ -9,6 +9,7 @@ off; the taxonomies are read once first, as a running site has them cached.
 
 import json
 import os
+import random
 import sys
 from pathlib import Path
 
@@ -72,6 +73,92 @@ def urls() -> dict[str, str]:
     }
 
 
+# Words of the seed's sentences (bench/seed.py) that new searches are made of.
+NEW_TEXT_WORDS = [
+    "lunchservering",
+    "fika",
+    "grannarna",
+    "arbetsträna",
+    "köket",
+    "kassan",
+    "leveranser",
+    "vinsten",
+    "verksamheten",
+    "deltagare",
+    "arbetsförmedlingen",
+    "socialtjänsten",
+    "cyklar",
+    "begagnade",
+    "delar",
+    "trädgårdslag",
+    "parker",
+    "gårdar",
+    "kolonilotter",
+    "surdegsbröd",
+    "kanelbullar",
+    "morgon",
+    "medlemmarna",
+    "handledare",
+    "plan",
+    "möbler",
+    "kläder",
+    "arbetsmarknaden",
+    "snickeriet",
+    "odlingslådor",
+    "fågelholkar",
+    "beställning",
+    "kontor",
+    "trapphus",
+    "lokaler",
+    "föreningar",
+    "praktik",
+    "anställning",
+    "lönebidrag",
+    "samordningsförbundet",
+    "timmar",
+    "veckan",
+    "takt",
+]
+
+
+def _misspelt(word: str, rng: random.Random) -> str:
+    """The word as a person in a hurry types it: without å/ä/ö, or with two
+    neighbouring letters swapped."""
+    if rng.random() < 0.5:
+        return word.translate(str.maketrans("åäö", "aao"))
+    i = rng.randrange(1, len(word) - 2)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def new_texts(count: int = 3000) -> list[str]:
+    """Distinct two-word searches, the first word misspelt, so that no search
+    repeats and nothing a process keeps per search can answer it."""
+    rng = random.Random(14)  # noqa: S311 - repeatable test data
+    pairs = [(a, b) for a in NEW_TEXT_WORDS for b in NEW_TEXT_WORDS if a != b]
+    rng.shuffle(pairs)
+    texts = dict.fromkeys(f"{_misspelt(a, rng)} {b}" for a, b in pairs)
+    return list(texts)[:count]
+
+
+def new_text_script(path: Path) -> None:
+    """A wrk script that asks for a new search on every request: each of
+    wrk's two threads walks its own stretch of the list, and the measured run
+    (``-- measure``) other stretches than the warm-up before it."""
+    texts = ",\n".join(f'  "{DIRECTORY}?{urlencode({"q": t})}"' for t in new_texts())
+    report = (Path(__file__).parent / "report.lua").read_text()
+    path.write_text(
+        f"paths = {{\n{texts}\n}}\n"
+        "local threads = 0\n"
+        "setup = function(thread)\n"
+        '  thread:set("stretch", threads)\n  threads = threads + 1\nend\n'
+        "init = function(args)\n"
+        '  local run = (args[1] == "measure") and 2 or 0\n'
+        "  counter = math.floor(#paths / 4) * (run + stretch)\nend\n"
+        "request = function()\n  counter = counter + 1\n"
+        '  return wrk.format("GET", paths[(counter % #paths) + 1])\nend\n' + report
+    )
+
+
 def count_queries(client: Client, url: str) -> tuple[int, int]:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
@@ -98,6 +185,11 @@ def main() -> None:
         if status != 200:
             raise SystemExit(f"{url} answered {status}")
         found[name] = {"url": url, "queries": queries}
+    # Every request a search nobody made before in this run (not in the
+    # queries column: it varies with what the search finds).
+    script = out.parent / "new-texts.lua"
+    new_text_script(script)
+    found["text, new each time"] = {"url": DIRECTORY, "queries": "2–7", "script": str(script)}
     text_plan = explain({"q": TEXT})
     industry = Industry.objects.order_by("pk").first()
     area = Area.objects.order_by("pk").first()

@@ -138,11 +138,12 @@ def worker_rss_mb(server: subprocess.Popen) -> list[float]:
     return sizes
 
 
-def load(url: str) -> dict:
-    wrk = ["wrk", "-t", "2", "-c", str(CONNECTIONS), "--timeout", "5s", "-s", "bench/report.lua"]
-    subprocess.run([*wrk, "-d", "2s", BASE + url], cwd=ROOT, capture_output=True, check=True)
+def load(url: str, script: str = "bench/report.lua") -> dict:
+    wrk = ["wrk", "-t", "2", "-c", str(CONNECTIONS), "--timeout", "5s", "-s", script]
+    warm_up = [*wrk, "-d", "2s", BASE + url, "--", "warm-up"]
+    subprocess.run(warm_up, cwd=ROOT, capture_output=True, check=True)
     done = subprocess.run(
-        [*wrk, "-d", f"{SECONDS}s", BASE + url],
+        [*wrk, "-d", f"{SECONDS}s", BASE + url, "--", "measure"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -160,7 +161,8 @@ def measure(size: int, url: str, pages: dict) -> dict:
         server = start_server(environment(url, cache_seconds))
         try:
             for name, page in pages.items():
-                results.setdefault(name, {})[mode] = load(page["url"])
+                script = page.get("script", "bench/report.lua")
+                results.setdefault(name, {})[mode] = load(page["url"], script)
             results[f"rss_{mode}"] = worker_rss_mb(server)
         finally:
             server.send_signal(signal.SIGTERM)

@@ -179,14 +179,30 @@ class DirectoryPage:
     suggestions: list[str]  # looser corrections and close names, when nothing was found
     search: TextSearch | None  # the text as searched ("Visar träffar för …")
     ids: list[int]  # the page's enterprises, in order
-    snippets: dict[int, str]  # per enterprise, the hits in its description (PostgreSQL)
+
+
+_hits: dict[tuple, tuple[BitMap, tuple[BitMap, BitMap]]] = {}
+_HITS_KEPT = 200
 
 
 def _text_hits(index, search: TextSearch) -> tuple[BitMap, tuple[BitMap, BitMap]]:
     """The positions the text finds, and of those the hits on the words as
-    typed and the name hits (one query)."""
-    rows = filter_text(SocialEnterprise.objects.published(), search).values_list(
-        "pk", "exact_hit", "name_hit"
+    typed and the name hits: one query, kept in this process for the index's
+    registry version (refining a search with filters or paging through it
+    asks again)."""
+    key = (index.key, tuple((w.typed, w.groups) for w in search.words))
+    if key not in _hits:
+        if len(_hits) >= _HITS_KEPT:
+            _hits.clear()
+        _hits[key] = _read_text_hits(index, search)
+    return _hits[key]
+
+
+def _read_text_hits(index, search: TextSearch) -> tuple[BitMap, tuple[BitMap, BitMap]]:
+    rows = (
+        filter_text(SocialEnterprise.objects.published(), search)
+        .order_by()
+        .values_list("pk", "exact_hit", "name_hit")
     )
     hits, exact, names = array("q"), array("q"), array("q")
     for pk, exact_hit, name_hit in rows:
@@ -234,7 +250,7 @@ def page_snippets(ids: list[int], search: TextSearch | None) -> dict[int, str]:
     one query)."""
     if not search or not ids or connection.vendor != "postgresql":
         return {}
-    rows = filter_text(SocialEnterprise.objects.filter(pk__in=ids), search)
+    rows = filter_text(SocialEnterprise.objects.filter(pk__in=ids), search).order_by()
     return dict(rows.values_list("pk", "snippet"))
 
 
@@ -245,8 +261,8 @@ def directory_page(
 
     The total, every facet count and the order come from the in-memory
     ``directory_index`` of this registry version; a text costs two queries
-    (the vocabulary, then the ids it finds) and on PostgreSQL one for the
-    snippets; the page's rows cost three (rows, industries, offerings) when
+    (the vocabulary, then the ids it finds; both kept per process and
+    registry version); the page's rows cost three (rows, industries, offerings) when
     they are read (``LazyRows``: cached cards do not need them). "Menade du"
     adds up to three when nothing was found, the taxonomies one when they are
     not cached, and the first request in a process after a registry write
@@ -269,5 +285,4 @@ def directory_page(
         suggestions=suggestions,
         search=search,
         ids=ids,
-        snippets=page_snippets(ids, search),
     )
