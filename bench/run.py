@@ -192,40 +192,50 @@ def table(size: int, results: dict) -> str:
     return "\n".join(lines)
 
 
+DIRECTORY_PAGES = ("directory", "text query", "text + 2 filters", "page 200")
+# Every request is a search not seen before, so no cache can answer it warm.
+UNCACHEABLE = ("text, new each time",)
+
+
 def checks(all_results: dict[int, dict]) -> list[str]:
+    """The targets of issue 14 (docs/performance.md), each marked met or not."""
     out = []
 
     def check(ok: bool, text: str) -> None:
         out.append(f"- [{'x' if ok else ' '}] {text}")
 
-    small = all_results.get(10000)
-    if small:
-        floor = small["/healthz (floor)"]["cold"]["rps"]
-        filtered = small["text + 2 filters"]
-        queries = small["pages"]["text + 2 filters"]["queries"]
-        check(queries <= 6, f"text + 2 filters: {queries} SQL queries (at most 6)")
-        share = filtered["cold"]["rps"] / floor
-        check(share >= 0.2, f"cold text + 2 filters: {share:.0%} of the floor (at least 20 %)")
-        p95 = filtered["cold"]["p95"]
-        check(p95 <= 100, f"cold text + 2 filters p95: {p95:.1f} ms (at most 100 ms)")
-        api = small["pages"]["HSDS services"]["queries"]
-        check(api <= 6, f"HSDS /services?per_page=50: {api} SQL queries (at most 6)")
-        warm_share = min(small[n]["warm"]["rps"] for n in small["pages"]) / floor
+    for size, results in all_results.items():
+        floor = results["/healthz (floor)"]["cold"]["rps"]
+        for name in DIRECTORY_PAGES:
+            cold = results[name]["cold"]
+            share = cold["rps"] / floor
+            check(share >= 0.2, f"{size}: cold {name}: {share:.0%} of the floor (at least 20 %)")
+            queries = results["pages"][name]["queries"]
+            check(queries <= 6, f"{size}: {name}: {queries} SQL queries (at most 6)")
+            if size == 10000:
+                check(
+                    cold["p95"] <= 60, f"10000: cold {name} p95 {cold['p95']:.1f} ms (at most 60)"
+                )
+        errors = sum(results[n][m]["errors"] for n in results["pages"] for m in ("cold", "warm"))
+        check(errors == 0, f"{size}: {errors} errors and time-outs")
+        warm = [n for n in results["pages"] if n not in UNCACHEABLE]
+        warm_share = min(results[n]["warm"]["rps"] for n in warm) / floor
         check(
-            warm_share >= 0.5, f"warm, slowest page: {warm_share:.0%} of the floor (at least 50 %)"
+            warm_share >= 0.7,
+            f"{size}: warm, slowest page: {warm_share:.0%} of the floor (at least 70 %)",
         )
-        for size, results in all_results.items():
-            deep = results["page 200"]["cold"]["p95"] / results["directory"]["cold"]["p95"]
-            check(deep <= 1.5, f"{size}: page 200 p95 is {deep:.2f}× page 1 (at most 1.5×)")
-            rss = max(results["rss_warm"] + results["rss_cold"])
-            check(rss <= 100, f"{size}: largest worker {rss:.0f} MB (at most 100 MB)")
-    large = all_results.get(100000)
+        api = results["pages"]["HSDS services"]["queries"]
+        check(api <= 6, f"{size}: HSDS /services?per_page=50: {api} SQL queries (at most 6)")
+        rss = max(results["rss_warm"] + results["rss_cold"])
+        check(rss <= 100, f"{size}: largest worker {rss:.0f} MB (at most 100 MB)")
+    small, large = all_results.get(10000), all_results.get(100000)
     if small and large:
-        ratio = large["text query"]["cold"]["p95"] / small["text query"]["cold"]["p95"]
-        check(
-            ratio <= 1.5,
-            f"text query p95 at 100 000 is {ratio:.2f}× its value at 10 000 (at most 1.5×)",
-        )
+        for name in (*DIRECTORY_PAGES, *UNCACHEABLE):
+            ratio = large[name]["cold"]["p95"] / small[name]["cold"]["p95"]
+            check(
+                ratio <= 1.5,
+                f"cold {name} p95 at 100 000 is {ratio:.2f}× its 10 000 value (at most 1.5×)",
+            )
     return out
 
 

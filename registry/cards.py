@@ -35,12 +35,12 @@ def _snippet_key(pk: int, version: int, result: DirectoryPage) -> str:
     return f"snippet:{pk}:{version}:{hashlib.sha256(words).hexdigest()[:24]}"
 
 
-def _snippets(result: DirectoryPage, version: int) -> dict[int, str]:
-    """The page's search snippets, from the cache or one query (PostgreSQL)."""
+def _snippets(result: DirectoryPage, version: int, cached: dict) -> dict[int, str]:
+    """The page's search snippets, from ``cached`` (read with the cards) or
+    one query (PostgreSQL), which the cache then keeps."""
     if not result.search or not result.ids:
         return {}
     keys = {pk: _snippet_key(pk, version, result) for pk in result.ids}
-    cached = cache.get_many(list(keys.values()))
     missing = [pk for pk in result.ids if keys[pk] not in cached]
     found = page_snippets(missing, result.search) if missing else {}
     if missing:
@@ -65,7 +65,8 @@ def directory_cards(result: DirectoryPage, *, version: int) -> list[SafeString]:
     """The page's cards in order: one cache read, and for the cards not in
     the cache their rows (three queries) and a render."""
     keys = {pk: _key(pk, version) for pk in result.ids}
-    cached = cache.get_many(list(keys.values()))
+    snippet_keys = [_snippet_key(pk, version, result) for pk in result.ids] if result.search else []
+    cached = cache.get_many([*keys.values(), *snippet_keys])  # one round trip
     missing = [pk for pk in result.ids if keys[pk] not in cached]
     rendered = {}
     for enterprise in page_rows(missing) if missing else []:
@@ -77,7 +78,7 @@ def directory_cards(result: DirectoryPage, *, version: int) -> list[SafeString]:
     if rendered:
         cache.set_many(rendered, CARD_SECONDS)
     cached |= rendered
-    snippets = _snippets(result, version)
+    snippets = _snippets(result, version, cached)
     cards = []
     for pk in result.ids:
         html = cached.get(keys[pk])

@@ -35,7 +35,7 @@ def _is_htmx(request: HttpRequest) -> bool:
 
 
 def _directory_form(request: HttpRequest) -> DirectoryForm:
-    return DirectoryForm(request.GET, taxonomies=taxonomies())
+    return DirectoryForm(request.GET, taxonomies=taxonomies(registry_version(request)))
 
 
 @require_GET

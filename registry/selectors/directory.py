@@ -158,8 +158,8 @@ def _choice_options(choices, counts: dict[str, int]) -> list[FacetOption]:
     return [FacetOption(value, str(label), counts.get(value, 0)) for value, label in choices]
 
 
-def _facets(counts: FacetCounts) -> Facets:
-    terms = taxonomies()
+def _facets(counts: FacetCounts, version: int | None = None) -> Facets:
+    terms = taxonomies(version)
     return Facets(
         offering_kind=_choice_options(OfferingKind.choices, counts["offering_kind"]),
         industry=_term_options(terms.industries, counts["industry"]),
@@ -204,7 +204,7 @@ def _read_text_hits(index, search: TextSearch) -> tuple[BitMap, tuple[BitMap, Bi
         .order_by()
         .values_list("pk", "exact_hit", "name_hit")
     )
-    hits, exact, names = array("q"), array("q"), array("q")
+    hits, exact, names = array("I"), array("I"), array("I")
     for pk, exact_hit, name_hit in rows:
         hits.append(pk)
         if exact_hit:
@@ -281,7 +281,7 @@ def directory_page(
     suggestions = did_you_mean(search) if search and not page.count else []
     return DirectoryPage(
         page=page,
-        facets=_facets(counts),
+        facets=_facets(counts, version),
         suggestions=suggestions,
         search=search,
         ids=ids,

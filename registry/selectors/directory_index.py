@@ -62,7 +62,8 @@ SELECT 'verified', enterprise_id, '1' FROM registry_criterionverification
 class DirectoryIndex:
     key: tuple  # (registry version, date)
     ids: array  # position -> enterprise id
-    positions: dict[int, int]  # enterprise id -> position
+    id_set: BitMap  # the published enterprises' ids
+    by_id_rank: array  # (rank of an id in id_set) - 1 -> its position
     everything: BitMap
     stale: BitMap
     options: dict[str, dict[str, BitMap]]  # facet -> option key -> positions
@@ -80,7 +81,7 @@ def build_index(key: tuple) -> DirectoryIndex:
     )
     cutoff = freshness.confirmed_cutoff()
     found: dict[str, dict[str, array]] = {f: defaultdict(lambda: array("I")) for f in FACETS}
-    ids, stale = array("q"), array("I")
+    ids, stale = array("I"), array("I")  # ids: roaring bitmaps hold 32 bits
     for position, (pk, area_id, legal_form, last_checked, is_stale) in enumerate(
         rows.iterator(chunk_size=5000)
     ):
@@ -92,16 +93,26 @@ def build_index(key: tuple) -> DirectoryIndex:
             found["confirmed"]["1"].append(position)
         if is_stale:
             stale.append(position)
-    positions = {pk: position for position, pk in enumerate(ids)}
-    with connection.cursor() as cursor:
+    # An id's position is looked up by its rank among the ids: far smaller
+    # than a dict at 100,000 records.
+    id_set = BitMap(ids)
+    by_id_rank = array("I", bytes(4 * len(ids)))
+    for position, pk in enumerate(ids):
+        by_id_rank[id_set.rank(pk) - 1] = position
+
+    def position_of(pk: int) -> int | None:
+        return by_id_rank[id_set.rank(pk) - 1] if pk in id_set else None
+
+    # A server-side cursor on PostgreSQL: the links are read 5,000 at a time.
+    with connection.chunked_cursor() as cursor:
         cursor.execute(_LINKS_SQL)
         while chunk := cursor.fetchmany(5000):
             for facet, pk, option in chunk:
-                position = positions.get(pk)
+                position = position_of(pk)
                 if position is not None:
                     found[facet][option].append(position)
     checked = published.order_by(F("last_checked").desc(nulls_last=True), name_ordering(), "pk")
-    order = [positions.get(pk) for pk in checked.values_list("pk", flat=True).iterator(5000)]
+    order = [position_of(pk) for pk in checked.values_list("pk", flat=True).iterator(5000)]
     checked_order = array("I", (p for p in order if p is not None))
     # A record published between the reads sorts last (the next write rebuilds).
     missing = BitMap(range(len(ids))) - BitMap(checked_order)
@@ -112,7 +123,8 @@ def build_index(key: tuple) -> DirectoryIndex:
     return DirectoryIndex(
         key=key,
         ids=ids,
-        positions=positions,
+        id_set=id_set,
+        by_id_rank=by_id_rank,
         everything=BitMap(range(len(ids))),
         stale=BitMap(stale),
         options={f: {k: BitMap(v) for k, v in opts.items()} for f, opts in found.items()},
@@ -146,8 +158,9 @@ def forget_index() -> None:
 
 def to_bitmap(index: DirectoryIndex, pks) -> BitMap:
     """Positions of the published enterprises among ``pks``."""
-    positions = index.positions
-    return BitMap(p for p in (positions.get(pk) for pk in pks) if p is not None)
+    found = BitMap(pks) & index.id_set
+    ranks, by_rank = index.id_set, index.by_id_rank
+    return BitMap(by_rank[ranks.rank(pk) - 1] for pk in found)
 
 
 def chosen_options(index: DirectoryIndex, query) -> dict[str, BitMap]:
@@ -266,7 +279,9 @@ def _start(order: Ordering, index: DirectoryIndex, cursor, per_page: int, pages:
     if direction == LAST:
         return (pages - 1) * per_page
     offset = None
-    position = index.positions.get(pk) if pk is not None else None
+    position = None
+    if pk is not None and pk in index.id_set:
+        position = index.by_id_rank[index.id_set.rank(pk) - 1]
     if position is not None:
         value = index.checked_rank[position] if order.checked else position
         offset = order.offset_of(value)

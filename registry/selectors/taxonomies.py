@@ -45,14 +45,24 @@ def swedish_sort_key(text: str) -> str:
     return text.casefold().translate(_SWEDISH_ORDER)
 
 
-def taxonomies() -> Taxonomies:
+_kept: tuple[str, Taxonomies] | None = None
+
+
+def taxonomies(version: int | None = None) -> Taxonomies:
     """Industries, target groups and areas: one query, then cached until the
-    next registry write."""
-    key = f"registry:taxonomies:v2:{pagecache.registry_version()}"
+    next registry write, in the shared cache and in this process. ``version``
+    is the registry version when the caller has read it already."""
+    global _kept
+    version = pagecache.registry_version() if version is None else version
+    key = f"registry:taxonomies:v2:{version}"
+    kept = _kept
+    if kept is not None and kept[0] == key:
+        return kept[1]
     found = cache.get(key)
     if found is None:
         found = _load_taxonomies()
         cache.set(key, found, TAXONOMY_SECONDS)
+    _kept = (key, found)
     return found
 
 

@@ -68,3 +68,73 @@ def bare_widget(field) -> str:
         value,
         flatatt(context["attrs"]),
     )
+
+
+def _errors(field) -> str:
+    if not field.errors:
+        return ""
+    return format_html('<div class="invalid-feedback d-block">{}</div>', field.errors)
+
+
+def _field(field) -> str:
+    """A labelled search box or select (the order)."""
+    return format_html(
+        '<div class="mb-3">\n  <label class="form-label" for="{}">{}</label>\n  {}\n  {}</div>',
+        field.id_for_label,
+        field.label,
+        bare_widget(field),
+        _errors(field),
+    )
+
+
+def _facet_select(field, options) -> str:
+    """A filter whose options carry their counts: "Café (12)", what choosing
+    it would give."""
+    invalid = ""
+    if field.errors:
+        invalid = format_html(' aria-invalid="true" aria-describedby="{}_error"', field.auto_id)
+    return format_html(
+        '<div class="mb-3">\n  <label class="form-label" for="{}">{}</label>\n'
+        '  <select name="{}" id="{}" class="form-select{}"{}>\n'
+        '    <option value="">{}</option>\n    {}\n  </select>\n  {}</div>',
+        field.id_for_label,
+        field.label,
+        field.html_name,
+        field.id_for_label,
+        " is-invalid" if field.errors else "",
+        invalid,
+        field.field.choices[0][1],
+        facet_options(options, field.value()),
+        _errors(field),
+    )
+
+
+def _facet_checkbox(field, count: int) -> str:
+    return format_html(
+        '<div class="form-check mb-2">\n  {}\n'
+        '  <label class="form-check-label" for="{}">{} ({})</label>\n</div>',
+        bare_widget(field),
+        field.id_for_label,
+        field.label,
+        count,
+    )
+
+
+@register.simple_tag
+def directory_filters(form, facets) -> str:
+    """The directory's search box, filters and order, built in Python: this
+    form is rendered for every search, and ten template includes cost more
+    than the rest of the page."""
+    parts = [
+        _field(form["q"]),
+        _facet_select(form["erbjudande"], facets.offering_kind),
+        _facet_select(form["bransch"], facets.industry),
+        _facet_select(form["malgrupp"], facets.target_group),
+        _facet_select(form["omrade"], facets.area),
+        _facet_select(form["juridisk_form"], facets.legal_form),
+        _facet_checkbox(form["lediga_platser"], facets.open_places),
+        _facet_checkbox(form["verifierad"], facets.verified),
+        _facet_checkbox(form["bekraftade"], facets.confirmed),
+        _field(form["sortering"]),
+    ]
+    return mark_safe("\n".join(parts))  # noqa: S308 - each part built with format_html

@@ -229,9 +229,10 @@ def test_query_count_does_not_grow_with_rows(client, django_assert_num_queries, 
     with django_assert_num_queries(9):
         response = client.get(URL, params)
     assert response.context["page"].count == count
-    # The taxonomies, the index and the rendered cards are kept until the
-    # next registry write: another order of the same rows needs the text only.
-    with django_assert_num_queries(2):
+    # The taxonomies, the index, the text's hits and the rendered cards are
+    # kept until the next registry write: another order of the same rows
+    # needs no query at all.
+    with django_assert_num_queries(0):
         response = client.get(URL, {**params, "sortering": "kontrollerad"})
     assert response.context["page"].count == count
 
