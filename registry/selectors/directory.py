@@ -266,7 +266,7 @@ def directory_page(
     they are read (``LazyRows``: cached cards do not need them). "Menade du"
     adds up to three when nothing was found, the taxonomies one when they are
     not cached, and the first request in a process after a registry write
-    three more to build the index.
+    two more to build the index (or none, when another process has built it).
     """
     version = registry_version() if version is None else version
     index = directory_index(version)
