@@ -182,7 +182,7 @@ class DirectoryPage:
 
 
 _hits: dict[tuple, tuple[BitMap, tuple[BitMap, BitMap]]] = {}
-_HITS_KEPT = 200
+_HITS_KEPT = 100
 
 
 def _text_hits(index, search: TextSearch) -> tuple[BitMap, tuple[BitMap, BitMap]]:

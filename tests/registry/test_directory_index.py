@@ -169,3 +169,16 @@ def _version() -> int:
     from registry.pagecache import registry_version
 
     return registry_version()
+
+
+def test_one_process_builds_the_index_and_the_others_read_it(registry, django_assert_num_queries):
+    from registry.selectors.directory_index import forget_index
+
+    version = _version()
+    built = directory_index(version)  # this "process" builds it and shares it
+    forget_index()  # another process, which has nothing in memory
+    with django_assert_num_queries(0):
+        shared = directory_index(version)
+    assert shared is not built
+    assert shared.options == built.options
+    assert list(shared.ids) == list(built.ids)
