@@ -138,7 +138,16 @@ def worker_rss_mb(server: subprocess.Popen) -> list[float]:
     return sizes
 
 
+def prime(url: str) -> None:
+    """One request before any load: the first request after a start (or a
+    registry write) builds the directory index for all workers (about 2 s at
+    100,000, see docs/performance.md), which is not what the page costs."""
+    with urllib.request.urlopen(BASE + url, timeout=60) as response:  # noqa: S310 - loopback
+        response.read()
+
+
 def load(url: str, script: str = "bench/report.lua") -> dict:
+    prime(url)
     wrk = ["wrk", "-t", "2", "-c", str(CONNECTIONS), "--timeout", "5s", "-s", script]
     warm_up = [*wrk, "-d", "2s", BASE + url, "--", "warm-up"]
     subprocess.run(warm_up, cwd=ROOT, capture_output=True, check=True)
