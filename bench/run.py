@@ -142,7 +142,7 @@ def prime(url: str) -> None:
     """One request before any load: the first request after a start (or a
     registry write) builds the directory index for all workers (about 2 s at
     100,000, see docs/performance.md), which is not what the page costs."""
-    with urllib.request.urlopen(BASE + url, timeout=60) as response:  # noqa: S310 - loopback
+    with urllib.request.urlopen(BASE + url, timeout=60) as response:
         response.read()
 
 
