@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from pyroaring import BitMap
 
 from asfportal.core import keyset
+from asfportal.core.kept import Kept
 from asfportal.core.keyset import KeysetPage, SortKey
 from registry import freshness
 from registry.models import LegalForm, OfferingKind, SocialEnterprise
@@ -181,21 +182,16 @@ class DirectoryPage:
     ids: list[int]  # the page's enterprises, in order
 
 
-_hits: dict[tuple, tuple[BitMap, tuple[BitMap, BitMap]]] = {}
-_HITS_KEPT = 100
+_hits: Kept[tuple[BitMap, tuple[BitMap, BitMap]]] = Kept(100)
 
 
 def _text_hits(index, search: TextSearch) -> tuple[BitMap, tuple[BitMap, BitMap]]:
     """The positions the text finds, and of those the hits on the words as
     typed and the name hits: one query, kept in this process for the index's
-    registry version (refining a search with filters or paging through it
-    asks again)."""
+    registry version, so refining a search with filters, re-sorting it or
+    paging through it does not ask again."""
     key = (index.key, tuple((w.typed, w.groups) for w in search.words))
-    if key not in _hits:
-        if len(_hits) >= _HITS_KEPT:
-            _hits.clear()
-        _hits[key] = _read_text_hits(index, search)
-    return _hits[key]
+    return _hits.get(key, lambda: _read_text_hits(index, search))
 
 
 def _read_text_hits(index, search: TextSearch) -> tuple[BitMap, tuple[BitMap, BitMap]]:

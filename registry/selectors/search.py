@@ -24,6 +24,7 @@ from django.db import connection
 from django.db.models import BooleanField, Case, IntegerField, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Concat, Lower
 
+from asfportal.core.kept import Kept
 from registry.models import SocialEnterprise
 from registry.searchtext import (
     MAX_WORD,
@@ -163,8 +164,7 @@ def _candidates(words: list[str]) -> list[Candidates]:
     return found
 
 
-_understood: dict[tuple, "TextSearch"] = {}
-_UNDERSTOOD_KEPT = 500
+_understood: Kept["TextSearch"] = Kept(500)
 
 
 def understand(text: str, *, exact: bool = False, version: int | None = None) -> "TextSearch":
@@ -172,15 +172,9 @@ def understand(text: str, *, exact: bool = False, version: int | None = None) ->
     ``exact`` searches only what was typed: no diacritics added, no typos
     corrected, no compound split. With the registry ``version`` the answer is
     kept in this process until the vocabulary can have changed."""
-    key = (version, text, exact)
-    if version is not None and key in _understood:
-        return _understood[key]
-    search = _understand(text, exact=exact)
-    if version is not None:
-        if len(_understood) >= _UNDERSTOOD_KEPT:
-            _understood.clear()
-        _understood[key] = search
-    return search
+    if version is None:
+        return _understand(text, exact=exact)
+    return _understood.get((version, text, exact), lambda: _understand(text, exact=exact))
 
 
 def _understand(text: str, *, exact: bool) -> "TextSearch":
