@@ -182,3 +182,28 @@ def test_one_process_builds_the_index_and_the_others_read_it(registry, django_as
     assert shared is not built
     assert shared.options == built.options
     assert list(shared.ids) == list(built.ids)
+
+
+def test_signed_but_malformed_cursors_and_odd_exakt_values_give_a_first_page(registry, client):
+    from django.core import signing
+
+    from registry.selectors.directory_index import SALT
+
+    scope = DirectoryQuery().scope()
+    first = directory_page(DirectoryQuery(), cursor=None, per_page=20).ids
+    for payload in (
+        [scope, "f", 2, "7"],  # the row id as text
+        [scope, "x", 2, 7],  # no such direction
+        [scope, "f", 0, 7],  # no page 0
+        [scope, "f", 2],  # too short
+        "not a list",
+    ):
+        token = signing.dumps(payload, salt=SALT, compress=True)
+        response = client.get("/foretag/", {"sida": token})
+        assert response.status_code == 200
+        assert response.context["page"].problem
+        assert [e.pk for e in response.context["page"].object_list] == first
+    # Any value ticks the hidden checkbox; an empty one does not.
+    for value, exact in (("ja", True), ("", False)):
+        response = client.get("/foretag/", {"q": "lunch", "exakt": value})
+        assert ("Visar bara träffar för exakt det du skrev" in response.text) is exact
