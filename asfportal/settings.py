@@ -112,7 +112,7 @@ if _cache_url:
         raise ImproperlyConfigured(f"CACHE_URL must be a redis:// address, not {_cache_url!r}")
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "asfportal.core.cache.RedisCache",
             "LOCATION": _cache_url,
             "KEY_PREFIX": "asfportal",
         }
