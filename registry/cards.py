@@ -7,7 +7,10 @@ write bumps, in any process), the date and the language. The search snippet
 depends on the query, so the cached card holds a slot that is filled per
 request from the snippets, which are kept per record, version and search.
 Rendering 20 cards costs more than anything else on a directory page; with
-them cached, a page needs no query for its rows.
+them cached, a page needs no query for its rows. Each process also keeps the
+cards and snippets it has used (``_kept``, bounded): the keys name everything
+they depend on, so a kept one is never wrong, and a page of known cards costs
+no network round trip.
 """
 
 import hashlib
@@ -19,33 +22,40 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
+from asfportal.core.kept import Kept
 from registry.selectors.directory import DirectoryPage, page_rows, page_snippets
 from registry.templatetags.directory import marked
 
 SNIPPET_SLOT = "\x00snippet\x00"
 CARD_SECONDS = 60 * 60 * 24
+# About 1 KB each: at most a few MB per process.
+_kept = Kept[str](3000)
 
 
-def _key(pk: int, version: int) -> str:
-    return f"card:{pk}:{version}:{timezone.localdate():%Y%m%d}:{get_language()}"
+def _key_suffix(version: int) -> str:
+    return f"{version}:{timezone.localdate():%Y%m%d}:{get_language()}"
 
 
-def _snippet_key(pk: int, version: int, result: DirectoryPage) -> str:
+def _search_hash(result: DirectoryPage) -> str:
     words = repr([(w.typed, w.groups) for w in result.search.words]).encode()
-    return f"snippet:{pk}:{version}:{hashlib.sha256(words).hexdigest()[:24]}"
+    return hashlib.sha256(words).hexdigest()[:24]
 
 
-def _snippets(result: DirectoryPage, version: int, cached: dict) -> dict[int, str]:
-    """The page's search snippets, from ``cached`` (read with the cards) or
-    one query (PostgreSQL), which the cache then keeps."""
-    if not result.search or not result.ids:
-        return {}
-    keys = {pk: _snippet_key(pk, version, result) for pk in result.ids}
-    missing = [pk for pk in result.ids if keys[pk] not in cached]
-    found = page_snippets(missing, result.search) if missing else {}
+def _cached(keys: list[str]) -> dict[str, str]:
+    """Those of ``keys`` this process keeps, then the rest from the shared
+    cache (one round trip, none when all are kept)."""
+    found = _kept.get_many(keys)
+    missing = [key for key in keys if key not in found]
     if missing:
-        cache.set_many({keys[pk]: found.get(pk, "") for pk in missing}, CARD_SECONDS)
-    return {pk: cached.get(keys[pk], found.get(pk, "")) for pk in result.ids}
+        shared = cache.get_many(missing)
+        _kept.set_many(shared)
+        found |= shared
+    return found
+
+
+def _store(entries: dict[str, str]) -> None:
+    cache.set_many(entries, CARD_SECONDS)
+    _kept.set_many(entries)
 
 
 def _snippet_html(snippet: str) -> str:
@@ -61,12 +71,29 @@ def _snippet_html(snippet: str) -> str:
     )
 
 
+def _snippets(result: DirectoryPage, keys: dict[int, str], cached: dict) -> None:
+    """Adds the page's missing search snippets (as HTML) to ``cached``: one
+    query (PostgreSQL), then kept like the cards."""
+    missing = [pk for pk in result.ids if keys[pk] not in cached]
+    if not missing:
+        return
+    found = page_snippets(missing, result.search)
+    made = {keys[pk]: _snippet_html(found.get(pk, "")) for pk in missing}
+    _store(made)
+    cached |= made
+
+
 def directory_cards(result: DirectoryPage, *, version: int) -> list[SafeString]:
-    """The page's cards in order: one cache read, and for the cards not in
-    the cache their rows (three queries) and a render."""
-    keys = {pk: _key(pk, version) for pk in result.ids}
-    snippet_keys = [_snippet_key(pk, version, result) for pk in result.ids] if result.search else []
-    cached = cache.get_many([*keys.values(), *snippet_keys])  # one round trip
+    """The page's cards in order: kept ones from memory, the others in one
+    cache read, and for the cards in neither their rows (three queries) and
+    a render."""
+    suffix = _key_suffix(version)
+    keys = {pk: f"card:{pk}:{suffix}" for pk in result.ids}
+    snippet_keys = {}
+    if result.search:
+        search = _search_hash(result)
+        snippet_keys = {pk: f"snippet:{pk}:{suffix}:{search}" for pk in result.ids}
+    cached = _cached([*keys.values(), *snippet_keys.values()])
     missing = [pk for pk in result.ids if keys[pk] not in cached]
     rendered = {}
     for enterprise in page_rows(missing) if missing else []:
@@ -76,13 +103,14 @@ def directory_cards(result: DirectoryPage, *, version: int) -> list[SafeString]:
         )
         rendered[keys[enterprise.pk]] = html
     if rendered:
-        cache.set_many(rendered, CARD_SECONDS)
-    cached |= rendered
-    snippets = _snippets(result, version, cached)
+        _store(rendered)
+        cached |= rendered
+    if snippet_keys:
+        _snippets(result, snippet_keys, cached)
     cards = []
     for pk in result.ids:
         html = cached.get(keys[pk])
         if html is not None:  # None: withdrawn since the index was built
-            snippet = _snippet_html(snippets.get(pk, ""))
+            snippet = cached.get(snippet_keys[pk], "") if snippet_keys else ""
             cards.append(mark_safe(html.replace(SNIPPET_SLOT, snippet)))  # noqa: S308 - rendered by our template
     return cards

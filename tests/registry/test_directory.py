@@ -248,3 +248,28 @@ def test_query_count_does_not_grow_with_depth(client, settings, django_assert_nu
         last = client.get(URL, {"sida": page.last_cursor})
     with django_assert_num_queries(3):
         client.get(URL, {"sida": last.context["page"].previous_cursor})
+
+
+def test_cards_are_kept_in_the_process_and_an_edit_shows_at_once(
+    client, settings, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    from registry.pagecache import VERSION_KEY
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    enterprise = EnterpriseFactory(name="Kafé Kornet")
+    first = client.get(URL).content.decode()
+    # The shared cache loses everything but the version (as after a Redis
+    # restart that kept the number): the cards this process rendered serve.
+    version = cache.get(VERSION_KEY)
+    cache.clear()
+    cache.set(VERSION_KEY, version, timeout=None)
+    with django_assert_num_queries(0):  # index, taxonomies and cards: all kept here
+        again = client.get(URL).content.decode()
+    assert again == first
+
+    enterprise.name = "Kafé Kornet & bröd"
+    enterprise.save()
+
+    assert "Kafé Kornet &amp; bröd" in client.get(URL).content.decode()

@@ -18,3 +18,11 @@ def test_asks_once_per_key_and_forgets_all_when_full():
     kept.get("c", ask("c"))  # full: a and b are forgotten
     kept.get("a", ask("a"))
     assert asked == ["a", "b", "c", "a"]
+
+
+def test_many_at_once_and_room_made_for_them():
+    kept = Kept[int](size=3)
+    kept.set_many({"a": 1, "b": 2})
+    assert kept.get_many(["a", "b", "c"]) == {"a": 1, "b": 2}
+    kept.set_many({"c": 3, "d": 4})  # four would not fit: the old ones go
+    assert kept.get_many(["a", "b", "c", "d"]) == {"c": 3, "d": 4}
