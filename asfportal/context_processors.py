@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import translate_url
+from django.urls import get_script_prefix, translate_url
 from django.utils.translation import get_language
 
 # Which main-menu entry a page belongs to, by URL name.
@@ -31,4 +31,21 @@ def site(request: HttpRequest) -> dict:
         "ADVICE_ANSWERS_MINUTES": settings.ADVICE_ANSWERS_MINUTES,
         "other_language": other,
         "other_language_url": translate_url(request.get_full_path(), other),
+        "CHROME": _chrome_key(),
     }
+
+
+def _chrome_key() -> str:
+    """What the header and footer fragments (``{% cache ... using="fragments" %}``
+    in base.html) depend on besides the code: the language, the address the
+    site is served under, and the settings they show. The fragments are kept
+    in each process's memory, so a change to any of these gets new ones."""
+    return "|".join(
+        [
+            get_language(),
+            get_script_prefix(),
+            settings.SITE_NAME,
+            settings.MUNICIPALITY_NAME,
+            settings.CONTACT_EMAIL,
+        ]
+    )

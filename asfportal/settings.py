@@ -119,6 +119,16 @@ if _cache_url:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page chrome (head links, header, menu, footer) rendered once per process:
+# it depends on the code, the language and a few settings only, never on data
+# (see asfportal.context_processors._chrome_key). Kept out of the shared cache
+# on purpose: it is as fast to render as to fetch over the network.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": None,
+    "OPTIONS": {"MAX_ENTRIES": 500},
+}
 
 # Staff sign in at /handlaggare/konto/logga-in/; the admin has its own login page.
 LOGIN_URL = "staff:login"
