@@ -1,10 +1,15 @@
 """Template filters of the public directory."""
 
+import html
+
 from django import template
 from django.forms.utils import flatatt
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
+from asfportal.core.kept import Kept
+from registry.forms import QUERY_MAX_LENGTH
 from registry.selectors.search import MARK_END, MARK_START
 
 register = template.Library()
@@ -29,12 +34,13 @@ def facet_options(options, selected) -> str:
     """A filter's options with their counts, "Café (12)", built in one pass:
     a template loop costs more per option than everything else it does."""
     selected = str(selected or "")
-    html = "\n".join(
+    escape = html.escape
+    text = "\n".join(
         f'<option value="{escape(o.value)}"{" selected" if o.value == selected else ""}>'
         f"{escape(o.label)} ({o.count:d})</option>"
         for o in options
     )
-    return mark_safe(html)  # noqa: S308 - every value escaped above
+    return mark_safe(text)  # noqa: S308 - every value escaped above
 
 
 @register.simple_tag
@@ -87,21 +93,72 @@ def _field(field) -> str:
     )
 
 
-def _facet_select(field, options) -> str:
+def _label(form, name: str) -> str:
+    return html.escape(str(form.fields[name].label))
+
+
+# The parts of the filter form that depend only on the language (labels and
+# fixed attributes), escaped once per language and process.
+_fixed: Kept[dict[str, str]] = Kept(20)
+
+
+def _fixed_parts(form) -> dict[str, str]:
+    def build() -> dict[str, str]:
+        parts = {}
+        for name in FACET_SELECTS:
+            empty = html.escape(str(form.fields[name].choices[0][1]))
+            parts[name] = (
+                f'<div class="mb-3">\n  <label class="form-label" for="id_{name}">'
+                f"{_label(form, name)}</label>\n"
+                f'  <select name="{name}" id="id_{name}" class="form-select">\n'
+                f'    <option value="">{empty}</option>\n    '
+            )
+        for name in FACET_CHECKBOXES:
+            parts[name] = _label(form, name)
+        parts["q"] = _label(form, "q")
+        parts["sortering"] = _label(form, "sortering")
+        parts["sort_options"] = [
+            (html.escape(value), html.escape(str(label)))
+            for value, label in form.fields["sortering"].choices
+        ]
+        return parts
+
+    return _fixed.get((get_language(), type(form)), build)
+
+
+def _search_box(form, fixed: dict[str, str]) -> str:
+    field = form["q"]
+    if field.errors:
+        return _field(field)
+    value = field.value()
+    value = f' value="{html.escape(str(value))}"' if value not in (None, "") else ""
+    return (
+        f'<div class="mb-3">\n  <label class="form-label" for="id_q">{fixed["q"]}</label>\n'
+        f'  <input type="search" name="q"{value} autocomplete="off" class="form-control"'
+        f' data-hx-preserve="true" id="id_q" maxlength="{QUERY_MAX_LENGTH}">\n  </div>'
+    )
+
+
+def _facet_select(form, name: str, options, fixed: dict[str, str]) -> str:
     """A filter whose options carry their counts: "Café (12)", what choosing
     it would give."""
-    invalid = ""
+    field = form[name]
     if field.errors:
-        invalid = format_html(' aria-invalid="true" aria-describedby="{}_error"', field.auto_id)
+        return _slow_facet_select(field, options)
+    return "".join([fixed[name], facet_options(options, field.value()), "\n  </select>\n  </div>"])
+
+
+def _slow_facet_select(field, options) -> str:
+    """A filter with an error, through Django's own attributes."""
+    invalid = format_html(' aria-invalid="true" aria-describedby="{}_error"', field.auto_id)
     return format_html(
         '<div class="mb-3">\n  <label class="form-label" for="{}">{}</label>\n'
-        '  <select name="{}" id="{}" class="form-select{}"{}>\n'
+        '  <select name="{}" id="{}" class="form-select is-invalid"{}>\n'
         '    <option value="">{}</option>\n    {}\n  </select>\n  {}</div>',
         field.id_for_label,
         field.label,
         field.html_name,
         field.id_for_label,
-        " is-invalid" if field.errors else "",
         invalid,
         field.field.choices[0][1],
         facet_options(options, field.value()),
@@ -109,32 +166,70 @@ def _facet_select(field, options) -> str:
     )
 
 
-def _facet_checkbox(field, count: int) -> str:
-    return format_html(
-        '<div class="form-check mb-2">\n  {}\n'
-        '  <label class="form-check-label" for="{}">{} ({})</label>\n</div>',
-        bare_widget(field),
-        field.id_for_label,
-        field.label,
-        count,
+def _facet_checkbox(form, name: str, count: int, fixed: dict[str, str]) -> str:
+    field = form[name]
+    if field.errors:  # a checkbox has none today; kept exact if one is added
+        widget = bare_widget(field)
+    else:
+        checked = " checked" if field.field.widget.check_test(field.value()) else ""
+        widget = (
+            f'<input type="checkbox" name="{name}" class="form-check-input"'
+            f' id="id_{name}"{checked}>'
+        )
+    return (
+        f'<div class="form-check mb-2">\n  {widget}\n'
+        f'  <label class="form-check-label" for="id_{name}">{fixed[name]} ({count:d})</label>\n'
+        "</div>"
     )
+
+
+def _sort_select(form, fixed: dict[str, str]) -> str:
+    field = form["sortering"]
+    if field.errors:
+        return _field(field)
+    chosen = str(field.value() or "")
+    options = "".join(
+        f'\n  <option value="{value}"{" selected" if value == chosen else ""}>{label}</option>\n'
+        for value, label in fixed["sort_options"]
+    )
+    return (
+        f'<div class="mb-3">\n  <label class="form-label" for="id_sortering">{fixed["sortering"]}'
+        f'</label>\n  <select name="sortering" class="form-select" id="id_sortering">{options}\n'
+        "</select>\n  </div>"
+    )
+
+
+FACET_SELECTS = {
+    "erbjudande": "offering_kind",
+    "bransch": "industry",
+    "malgrupp": "target_group",
+    "omrade": "area",
+    "juridisk_form": "legal_form",
+}
+FACET_CHECKBOXES = {
+    "lediga_platser": "open_places",
+    "verifierad": "verified",
+    "bekraftade": "confirmed",
+}
 
 
 @register.simple_tag
 def directory_filters(form, facets) -> str:
-    """The directory's search box, filters and order, built in Python: this
-    form is rendered for every search, and ten template includes cost more
-    than the rest of the page."""
+    """The directory's search box, filters and order, built in Python with the
+    HTML Django's widgets would give: this form is rendered for every search,
+    and ten template includes, or Django's widget rendering, cost more than
+    the rest of the page. A field with an error takes Django's own path."""
+    fixed = _fixed_parts(form)
     parts = [
-        _field(form["q"]),
-        _facet_select(form["erbjudande"], facets.offering_kind),
-        _facet_select(form["bransch"], facets.industry),
-        _facet_select(form["malgrupp"], facets.target_group),
-        _facet_select(form["omrade"], facets.area),
-        _facet_select(form["juridisk_form"], facets.legal_form),
-        _facet_checkbox(form["lediga_platser"], facets.open_places),
-        _facet_checkbox(form["verifierad"], facets.verified),
-        _facet_checkbox(form["bekraftade"], facets.confirmed),
-        _field(form["sortering"]),
+        _search_box(form, fixed),
+        *(
+            _facet_select(form, name, getattr(facets, facet), fixed)
+            for name, facet in FACET_SELECTS.items()
+        ),
+        *(
+            _facet_checkbox(form, name, getattr(facets, facet), fixed)
+            for name, facet in FACET_CHECKBOXES.items()
+        ),
+        _sort_select(form, fixed),
     ]
-    return mark_safe("\n".join(parts))  # noqa: S308 - each part built with format_html
+    return mark_safe("\n".join(parts))  # noqa: S308 - every value escaped above
