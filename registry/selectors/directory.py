@@ -18,11 +18,13 @@ from registry import freshness
 from registry.models import LegalForm, OfferingKind, SocialEnterprise
 from registry.pagecache import registry_version
 from registry.selectors.directory_index import (
+    RELEASE_AFTER,
     chosen_options,
     count,
     directory_index,
     ordering,
     paginate,
+    release_memory,
     to_bitmap,
 )
 from registry.selectors.facets import FacetCounts
@@ -207,6 +209,8 @@ def _read_text_hits(index, search: TextSearch) -> tuple[BitMap, tuple[BitMap, Bi
             exact.append(pk)
         if name_hit:
             names.append(pk)
+    if len(hits) >= RELEASE_AFTER:
+        release_memory(collect=False)
     return to_bitmap(index, hits), (to_bitmap(index, exact), to_bitmap(index, names))
 
 

@@ -155,10 +155,12 @@ _current: DirectoryIndex | None = None
 _lock = threading.Lock()
 
 
-def _release_memory() -> None:
-    """Give the memory a build used back to the system: glibc keeps freed
-    blocks otherwise, and a web worker would stay 10 MB larger for good."""
-    gc.collect()
+def release_memory(*, collect: bool = True) -> None:
+    """Give the memory a large read used back to the system: glibc keeps
+    freed blocks otherwise, and a web worker would stay 10 MB larger for
+    good. ``collect`` first frees what only the garbage collector can."""
+    if collect:
+        gc.collect()
     with contextlib.suppress(OSError, AttributeError):  # not glibc: it is reused anyway
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
@@ -172,7 +174,7 @@ def _shared(key: tuple) -> DirectoryIndex:
         index = build_index(key)
         cache.set(cache_key, index, INDEX_SECONDS)
         if len(index.ids) >= RELEASE_AFTER:
-            _release_memory()
+            release_memory()
     return index
 
 
