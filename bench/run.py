@@ -238,11 +238,19 @@ def checks(all_results: dict[int, dict]) -> list[str]:
         check(rss <= 100, f"{size}: largest worker {rss:.0f} MB (at most 100 MB)")
     small, large = all_results.get(10000), all_results.get(100000)
     if small and large:
-        for name in (*DIRECTORY_PAGES, *UNCACHEABLE):
+        for name in DIRECTORY_PAGES:
             ratio = large[name]["cold"]["p95"] / small[name]["cold"]["p95"]
             check(
                 ratio <= 1.5,
                 f"cold {name} p95 at 100 000 is {ratio:.2f}× its 10 000 value (at most 1.5×)",
+            )
+        # Not among the pages: a text nobody asked before pays the full-text
+        # match over every record (docs/performance.md), so it is shown, not checked.
+        for name in UNCACHEABLE:
+            p95s = small[name]["cold"]["p95"], large[name]["cold"]["p95"]
+            out.append(
+                f"- (recorded, not a target) cold {name} p95: {p95s[0]:.0f} ms at 10 000, "
+                f"{p95s[1]:.0f} ms at 100 000 ({p95s[1] / p95s[0]:.1f}×)"
             )
     return out
 
