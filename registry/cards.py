@@ -28,8 +28,8 @@ from registry.templatetags.directory import marked
 
 SNIPPET_SLOT = "\x00snippet\x00"
 CARD_SECONDS = 60 * 60 * 24
-# About 1 KB each: at most a few MB per process.
-_kept = Kept[str](3000)
+# About 1 KB each: at most about 1 MB per process (the worker memory target is 100 MB).
+_kept = Kept[str](1000)
 
 
 def _key_suffix(version: int) -> str:

@@ -184,7 +184,8 @@ class DirectoryPage:
     ids: list[int]  # the page's enterprises, in order
 
 
-_hits: Kept[tuple[BitMap, tuple[BitMap, BitMap]]] = Kept(100)
+# Up to about 40 KB each at 100,000 records.
+_hits: Kept[tuple[BitMap, tuple[BitMap, BitMap]]] = Kept(50)
 
 
 def _text_hits(index, search: TextSearch) -> tuple[BitMap, tuple[BitMap, BitMap]]:
