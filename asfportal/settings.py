@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "asfportal.core.middleware.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so its process_exception sees a view's database failure first.
+    "asfportal.core.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "asfportal.urls"
@@ -123,6 +125,9 @@ else:
 # it depends on the code, the language and a few settings only, never on data
 # (see asfportal.context_processors._chrome_key). Kept out of the shared cache
 # on purpose: it is as fast to render as to fetch over the network.
+# Per-process stand-in for what must go on while the shared cache is away
+# (the public forms' rate limit, asfportal.core.ratelimit).
+CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"}
 CACHES["fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "fragments",
@@ -292,12 +297,17 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Personal links' tokens never reach a log (asfportal.core.logfilters).
-    "filters": {"redact_tokens": {"()": "asfportal.core.logfilters.RedactTokens"}},
+    # A database outage is one line a minute, not a traceback per request
+    # (asfportal.core.outage).
+    "filters": {
+        "redact_tokens": {"()": "asfportal.core.logfilters.RedactTokens"},
+        "quiet_outages": {"()": "asfportal.core.outage.QuietOutages"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
     },
     "loggers": {
-        "django.request": {"filters": ["redact_tokens"]},
+        "django.request": {"filters": ["redact_tokens", "quiet_outages"]},
         "django.server": {
             "handlers": ["console"],
             "filters": ["redact_tokens"],

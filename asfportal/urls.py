@@ -28,3 +28,4 @@ urlpatterns += i18n_patterns(
     path("", include("opendata.page_urls")),
     prefix_default_language=False,
 )
+handler500 = "asfportal.core.outage.server_error"

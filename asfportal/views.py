@@ -1,13 +1,12 @@
 """Site-wide pages: start page, accessibility statement, privacy notice, health."""
 
-from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from asfportal import selectors
+from asfportal import health, selectors
 
 
 @require_GET
@@ -39,11 +38,19 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """200 when the database answers a query, 503 when it does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
+    """The load balancer's check: 200 when the database answers a query, 503
+    when it does not. ``?full=1`` adds the shared cache and the task queue for
+    an operator ("degraded" while the cache is away: pages still work)."""
+    if not health.database_ok():
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    if request.GET.get("full") != "1":
+        return JsonResponse({"status": "ok", "database": "ok"})
+    cache = health.cache_state()
+    return JsonResponse(
+        {
+            "status": "ok" if cache["status"] == "ok" else "degraded",
+            "database": "ok",
+            "cache": cache,
+            "tasks": health.task_queue(),
+        }
+    )

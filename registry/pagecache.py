@@ -19,18 +19,29 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
+from asfportal.core.cache import on_shared_cache_recovery, shared_cache_available
+
 VERSION_KEY = "registry:version"
+# How long a page's last rendering is kept for a database outage.
+LAST_COPY_SECONDS = 60 * 60 * 24
 
 
 def registry_version(request: HttpRequest | None = None) -> int:
     """The current version; with ``request``, read once per request (the API's
-    ETag, Last-Modified and page cache all need it)."""
+    ETag, Last-Modified and page cache all need it).
+
+    With the shared cache away no process can learn of another's writes, so
+    every call gets a version of its own (negative, never a real one): the
+    pages stay right, only nothing version-keyed is reused until it is back.
+    """
     if request is not None and hasattr(request, "_registry_version"):
         return request._registry_version
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, _fresh_version(), timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        version = cache.get(VERSION_KEY)
+    if version is None:
+        version = -time.time_ns()
     if request is not None:
         request._registry_version = version
     return version
@@ -45,8 +56,17 @@ def _fresh_version() -> int:
 def _incr() -> None:
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:  # never set, or evicted: a new, larger number
+    except ValueError:  # never set, evicted or unreachable: a new, larger number
         cache.set(VERSION_KEY, _fresh_version(), timeout=None)
+
+
+def _new_version_after_outage() -> None:
+    """Writes made while the shared cache was away could not bump the version;
+    the first process to reach it again makes a new one for everybody."""
+    cache.set(VERSION_KEY, _fresh_version(), timeout=None)
+
+
+on_shared_cache_recovery(_new_version_after_outage)
 
 
 def bump_registry_version(**_signal_kwargs) -> None:
@@ -62,20 +82,34 @@ def _cacheable(request: HttpRequest) -> bool:
     cookies = request.COOKIES
     return (
         settings.PUBLIC_PAGE_CACHE_SECONDS > 0
+        and shared_cache_available()
         and request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in cookies
         and "messages" not in cookies
     )
 
 
+def _address(request: HttpRequest) -> list[str]:
+    return [request.get_full_path(), get_language() or "", request.headers.get("HX-Request", "")]
+
+
 def _key(request: HttpRequest) -> str:
-    parts = [
-        request.get_full_path(),
-        get_language() or "",
-        request.headers.get("HX-Request", ""),
-        str(registry_version(request)),
-    ]
+    parts = [*_address(request), str(registry_version(request))]
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _last_copy_key(request: HttpRequest) -> str:
+    """The page's last rendering whatever the version: what is shown, with a
+    notice, when the database is away (``last_copy``)."""
+    return "page:last:" + hashlib.sha256("\n".join(_address(request)).encode()).hexdigest()
+
+
+def last_copy(request: HttpRequest) -> HttpResponse | None:
+    """The last rendering of this public page, or None (not a cacheable page,
+    never rendered, or the shared cache away too)."""
+    if not _cacheable(request):
+        return None
+    return cache.get(_last_copy_key(request))
 
 
 def cache_public_page(view: Callable) -> Callable:
@@ -90,6 +124,7 @@ def cache_public_page(view: Callable) -> Callable:
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.cookies and not response.streaming:
             cache.set(key, response, settings.PUBLIC_PAGE_CACHE_SECONDS)
+            cache.set(_last_copy_key(request), response, LAST_COPY_SECONDS)
         return response
 
     return wrapper

@@ -75,11 +75,40 @@ def swedish_by_default():
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache, so rate limits do not carry over."""
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
     cache.clear()
+    caches["local"].clear()
     yield
     cache.clear()
+    caches["local"].clear()
+
+
+@pytest.fixture
+def database_down():
+    """Every query fails as it does when the database has gone away (Django's
+    own execute_wrapper hook, on the test's connection)."""
+    from django.db import OperationalError
+
+    def refuse(execute, sql, params, many, context):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    with connection.execute_wrapper(refuse):
+        yield
+
+
+@pytest.fixture
+def redis_away(settings):
+    """The shared cache is the site's Redis backend at a closed port."""
+    from tests.mailserver import free_port
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "asfportal.core.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+        },
+    }
 
 
 @pytest.fixture

@@ -18,11 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
-from asfportal.core import ratelimit
+from asfportal.core import outage, ratelimit
 from asfportal.core.submissions import one_time_token
 
 logger = logging.getLogger(__name__)
@@ -36,8 +37,9 @@ HONEYPOT = "hemsida"
 class PublicFormMixin:
     """Adds the one-time token and the honeypot to a form or model form.
 
-    ``status`` is the HTTP status to show the form with: 200, or 429 once
-    ``submit`` refused a send over the hourly limit.
+    ``status`` is the HTTP status to show the form with: 200, 429 once
+    ``submit`` refused a send over the hourly limit, or 503 when the database
+    failed during the send (nothing saved; the form keeps what was typed).
     """
 
     status = 200
@@ -93,7 +95,26 @@ def submit(
     name), or None after adding an error to the form. Returns the redirect to
     the receipt, or None when the form is to be shown again.
     """
-    if request.method != "POST" or not form.is_valid():
+    if request.method != "POST":
+        return None
+    try:
+        return _submit(request, form, public_form, save)
+    except outage.DATABASE_ERRORS as error:  # the database went away: keep what was typed
+        outage.note(error, request)
+        form.add_error(None, UNAVAILABLE)
+        form.status = 503
+        return None
+
+
+UNAVAILABLE = _(
+    "Vi kunde inte ta emot det du skickade just nu, eftersom vi har ett tillfälligt "
+    "tekniskt problem. Inget har sparats. Det du skrev finns kvar här: försök skicka "
+    "igen om en stund."
+)
+
+
+def _submit(request, form, public_form: PublicForm, save) -> HttpResponse | None:
+    if not form.is_valid():
         return None
     if form.is_bot:
         logger.info("Honeypot filled in on the %s form; nothing saved.", public_form.scope)
@@ -103,7 +124,8 @@ def submit(
         form.add_error(None, public_form.too_many)
         form.status = 429
         return None
-    receipt = save(form.cleaned_data)
+    with transaction.atomic():  # all of it or, if the database fails, nothing
+        receipt = save(form.cleaned_data)
     if receipt is None:
         return None
     request.session[public_form.receipt_key] = receipt

@@ -1,12 +1,20 @@
 """A fixed-window rate limit for public forms, kept in the shared cache (Redis in
-production), so every web process counts the same sends."""
+production), so every web process counts the same sends.
+
+With the shared cache away the limit is counted in each process instead (the
+``local`` cache): it still stops a flood from one address, only each web
+process then allows the hourly number. Failing open would let a bot through
+exactly while the site is weakest; failing closed would refuse every citizen.
+"""
 
 import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpRequest
+
+from asfportal.core.cache import shared_cache_available
 
 
 def client_address(request: HttpRequest) -> str:
@@ -36,10 +44,16 @@ def allow_key(scope: str, identity: str, per_hour: int) -> bool:
     window = int(time.time() // 3600)
     digest = hashlib.sha256(f"{scope}:{identity}".encode()).hexdigest()[:32]
     key = f"ratelimit:{scope}:{window}:{digest}"
-    cache.add(key, 0, timeout=3700)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr: count this one as the first
-        cache.set(key, 1, timeout=3700)
-        count = 1
+    count = _count(cache, key) if shared_cache_available() else None
+    if count is None or not shared_cache_available():  # away, or went away just now
+        count = _count(caches["local"], key)
     return count <= limit
+
+
+def _count(store, key: str) -> int:
+    store.add(key, 0, timeout=3700)
+    try:
+        return store.incr(key)
+    except ValueError:  # evicted between add and incr (or unreachable): the first
+        store.set(key, 1, timeout=3700)
+        return 1

@@ -1,10 +1,8 @@
 import os
 import subprocess
 import sys
-from unittest import mock
 
 import pytest
-from django.db import OperationalError
 from django.urls import reverse
 
 from tests.factories import (
@@ -79,9 +77,8 @@ def test_healthz_is_200_when_the_database_answers(client):
     assert response.json() == {"status": "ok", "database": "ok"}
 
 
-def test_healthz_is_503_when_the_database_does_not(client):
-    with mock.patch("asfportal.views.connection.cursor", side_effect=OperationalError("down")):
-        response = client.get("/healthz")
+def test_healthz_is_503_when_the_database_does_not(client, database_down):
+    response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"
 

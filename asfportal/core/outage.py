@@ -1,0 +1,132 @@
+"""What a visitor gets while the database is away.
+
+A public page that has been rendered before is shown as it was last time, with
+a notice that it may not be the latest (``registry.pagecache.last_copy``);
+anything else answers 503 with a calm page in the site's look and a
+``Retry-After`` header. Rendering either needs no database. The log gets one
+line per kind of failure and minute instead of a traceback per request
+(``ThrottleDatabaseErrors``, on the ``django.request`` logger).
+
+The public forms handle the failure themselves (``publicforms.submit``): the
+form is shown again with what was typed.
+"""
+
+import logging
+import sys
+import threading
+import time
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.views.defaults import server_error as django_server_error
+
+logger = logging.getLogger(__name__)
+
+# A lost or refused connection, a restart, a timeout: what "the database is
+# away" looks like to Django, on PostgreSQL and SQLite alike.
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+LOG_EVERY_SECONDS = 60.0
+
+_logged_at: dict[str, float] = {}
+_lock = threading.Lock()
+
+
+def _first_this_minute(kind: str) -> bool:
+    now = time.monotonic()
+    with _lock:
+        if now - _logged_at.get(kind, float("-inf")) < LOG_EVERY_SECONDS:
+            return False
+        _logged_at[kind] = now
+        return True
+
+
+def note(error: BaseException, request: HttpRequest | None = None) -> None:
+    """One log line per kind of failure and minute."""
+    kind = type(error).__name__
+    if _first_this_minute(kind):
+        path = request.path if request is not None else "-"
+        logger.error(
+            "The database is unavailable (%s: %s) at %s; answering with the last copy "
+            "or 503 (next line for %s in a minute at the earliest).",
+            kind,
+            str(error).strip().splitlines()[0] if str(error).strip() else "",
+            path,
+            kind,
+        )
+
+
+def unavailable(request: HttpRequest) -> HttpResponse:
+    """The 503 page, rendered without the database."""
+    body = render_to_string("503.html", {"request": request})
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _with_notice(copy: HttpResponse) -> HttpResponse:
+    notice = format_html(
+        '<div class="container"><p class="alert alert-warning mt-3 mb-0 stale-notice" '
+        'role="status">{}</p></div>',
+        _(
+            "Uppgifterna kanske inte är de senaste: vi har ett tillfälligt tekniskt "
+            "problem. Försök igen om en stund."
+        ),
+    ).encode()
+    body = copy.content
+    for anchor in (b'<main id="main" tabindex="-1">', b'<div class="container" id="directory">'):
+        if anchor in body:
+            body = body.replace(anchor, anchor + notice, 1)
+            break
+    response = HttpResponse(body, status=200, content_type=copy.get("Content-Type"))
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def outage_response(request: HttpRequest, error: BaseException) -> HttpResponse:
+    from registry.pagecache import last_copy  # here: the log filter loads this module early
+
+    note(error, request)
+    copy = last_copy(request)
+    return _with_notice(copy) if copy is not None else unavailable(request)
+
+
+class DatabaseOutageMiddleware:
+    """Turns a database failure in a view into the last copy or the 503 page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception):
+        if isinstance(exception, DATABASE_ERRORS):
+            return outage_response(request, exception)
+        return None
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """``handler500``: a database failure outside a view (a session read in a
+    middleware, say) gets the 503 page too; anything else Django's 500."""
+    error = sys.exception()
+    if isinstance(error, DATABASE_ERRORS):
+        return outage_response(request, error)
+    return django_server_error(request)
+
+
+class QuietOutages(logging.Filter):
+    """On ``django.request``: a database failure is logged by ``note`` once a
+    minute; Django's own records of it (a traceback, or a "Service
+    Unavailable" line, per request) are dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, DATABASE_ERRORS):
+            note(error)
+            return False
+        return getattr(record, "status_code", None) != 503
