@@ -17,7 +17,7 @@ import threading
 import time
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -60,9 +60,21 @@ def note(error: BaseException, request: HttpRequest | None = None) -> None:
 
 
 def unavailable(request: HttpRequest) -> HttpResponse:
-    """The 503 page, rendered without the database."""
-    body = render_to_string("503.html", {"request": request})
-    response = HttpResponse(body, status=503)
+    """The 503 page, rendered without the database (for the API, a JSON problem)."""
+    if request.path.startswith("/api/"):
+        response = JsonResponse(
+            {
+                "type": "about:blank",
+                "title": "Service Unavailable",
+                "status": 503,
+                "detail": "The database is temporarily unavailable. Try again later.",
+            },
+            status=503,
+            content_type="application/problem+json",
+        )
+    else:
+        body = render_to_string("503.html", {"request": request})
+        response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response

@@ -180,3 +180,12 @@ def test_a_really_terminated_connection_gives_503_and_the_next_request_works(cli
     assert UNAVAILABLE in response.content.decode()
     connection.close()  # as Django does at the end of a request
     assert client.get("/policy/").status_code == 200
+
+
+def test_the_api_answers_a_json_problem(client, database_down):
+    response = client.get("/api/hsds/services")
+
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 503
+    assert response["Retry-After"] == "30"
