@@ -9,7 +9,7 @@ MANAGE := $(PY) manage.py
 PY_STAMP := $(VENV)/.installed-dev
 NPM_STAMP := node_modules/.installed
 
-.PHONY: help install run test lint format messages screenshots bench clean
+.PHONY: help install run test lint format messages screenshots bench cluster cluster-test clean
 
 help:
 	@echo "make run    - install, migrate SQLite, load demo content, serve on http://127.0.0.1:8000 with the task worker"
@@ -18,6 +18,8 @@ help:
 	@echo "make format - ruff format and safe fixes"
 	@echo "make messages - update and compile the English translation"
 	@echo "make bench  - seed 10,000 and 100,000 enterprises in PostgreSQL and measure (docs/performance.md)"
+	@echo "make cluster - nginx, two web nodes and the worker on loopback, own PostgreSQL and Redis (docs/deploy.md)"
+	@echo "make cluster-test - start that cluster, prove the nodes work together and survive faults, stop it"
 
 $(VENV)/bin/python:
 	@py=$$(scripts/find-python) && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV)
@@ -68,6 +70,14 @@ screenshots: install
 bench: install
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 	$(PY) bench/run.py
+
+# nginx in front of two gunicorn nodes and the task worker, with a throwaway
+# PostgreSQL and Redis, all on loopback (scripts/cluster.py, docs/deploy.md).
+cluster: install
+	$(PY) scripts/cluster.py serve
+
+cluster-test: install
+	$(PY) scripts/cluster.py test
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

@@ -308,6 +308,7 @@ LOGGING = {
     },
     "loggers": {
         "django.request": {"filters": ["redact_tokens", "quiet_outages"]},
+        "django.db.models": {"filters": ["quiet_outages"]},
         "django.server": {
             "handlers": ["console"],
             "filters": ["redact_tokens"],

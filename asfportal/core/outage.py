@@ -132,13 +132,16 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 
 class QuietOutages(logging.Filter):
-    """On ``django.request``: a database failure is logged by ``note`` once a
-    minute; Django's own records of it (a traceback, or a "Service
-    Unavailable" line, per request) are dropped."""
+    """On ``django.request`` and ``django.db.models``: a database failure is
+    logged by ``note`` once a minute; Django's own records of it (a traceback,
+    a "Service Unavailable" line, a failed constraint check, per request) are
+    dropped."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
         if isinstance(error, DATABASE_ERRORS):
             note(error)
             return False
+        if str(record.msg).startswith("Got a database error calling check()"):
+            return False  # a model form's constraint check; the save that follows fails
         return getattr(record, "status_code", None) != 503

@@ -16,6 +16,7 @@ import logging
 import time
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError, connections
 from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
@@ -65,12 +66,31 @@ class RecoveringWorker(Worker):
         self.batch = True
         last_recovery = -RECOVERY_EVERY_SECONDS
         while self.running:
-            if time.monotonic() - last_recovery >= RECOVERY_EVERY_SECONDS:
-                requeue_interrupted_tasks()
-                last_recovery = time.monotonic()
-            super().run()  # every ready task, then back here
+            try:
+                if time.monotonic() - last_recovery >= RECOVERY_EVERY_SECONDS:
+                    requeue_interrupted_tasks()
+                    last_recovery = time.monotonic()
+                super().run()  # every ready task, then back here
+            except (OperationalError, InterfaceError) as error:
+                # The database went away (a restart, a failover): wait and try
+                # again. A task it was running is RUNNING and will be requeued.
+                self._database_away(error)
+                continue
             self.startup_delay = False
             if once or (self.max_tasks is not None and self._run_tasks >= self.max_tasks):
                 return
             if self.running:
                 time.sleep(self.interval)
+
+    _warned_at = float("-inf")
+
+    def _database_away(self, error: Exception) -> None:
+        connections.close_all()
+        now = time.monotonic()
+        if now - self._warned_at >= 60:
+            self._warned_at = now
+            logger.warning(
+                "The database is unavailable; the worker waits and tries again: %s",
+                str(error).strip().splitlines()[0],
+            )
+        time.sleep(max(self.interval, 1))
