@@ -73,7 +73,7 @@ def unavailable(request: HttpRequest) -> HttpResponse:
             content_type="application/problem+json",
         )
     else:
-        body = render_to_string("503.html", {"request": request})
+        body = render_to_string("503.html", request=request)
         response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"

@@ -87,7 +87,9 @@ def test_a_page_never_rendered_answers_a_calm_503(client, database_down, caplog)
     assert response["Retry-After"] == "30"
     html = response.content.decode()
     assert UNAVAILABLE in html
-    assert '<footer class="site-footer">' in html  # the site's own look
+    assert '<footer class="site-footer">' in html  # the site's own look, with its settings
+    assert "En tjänst från Exempelkommunen" in html
+    assert 'hreflang="en"' in html
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(errors) == 1  # one line, not one per request, and no traceback
     assert "database is unavailable" in errors[0].getMessage()
