@@ -67,7 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so its process_exception sees a view's database failure first.
-    "asfportal.core.outage.DatabaseOutageMiddleware",
+    "asfportal.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "asfportal.urls"

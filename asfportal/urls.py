@@ -28,4 +28,5 @@ urlpatterns += i18n_patterns(
     path("", include("opendata.page_urls")),
     prefix_default_language=False,
 )
-handler500 = "asfportal.core.outage.server_error"
+handler400 = "asfportal.outage.bad_request"
+handler500 = "asfportal.outage.server_error"

@@ -60,13 +60,15 @@ def _incr() -> None:
         cache.set(VERSION_KEY, _fresh_version(), timeout=None)
 
 
-def _new_version_after_outage() -> None:
-    """Writes made while the shared cache was away could not bump the version;
-    the first process to reach it again makes a new one for everybody."""
+def new_registry_version() -> None:
+    """A new version for everybody, above any before: after changes that did
+    not go through the models' signals (a restore) or could not bump it (writes
+    while the shared cache was away, when the first process to reach it again
+    calls this)."""
     cache.set(VERSION_KEY, _fresh_version(), timeout=None)
 
 
-on_shared_cache_recovery(_new_version_after_outage)
+on_shared_cache_recovery(new_registry_version)
 
 
 def bump_registry_version(**_signal_kwargs) -> None:

@@ -27,6 +27,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.redisserver import RedisServer  # noqa: E402 - after the path above
+
 PY = Path(sys.executable)
 BIN = PY.parent
 BASE_PORT = int(os.environ.get("CLUSTER_PORT", "8100"))
@@ -141,37 +144,6 @@ class Postgres:
             )
 
 
-class Redis:
-    def __init__(self):
-        if not shutil.which("redis-server"):
-            raise SystemExit("redis-server is not installed: apt-get install redis-server")
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [
-                "redis-server",
-                "--bind",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--loglevel",
-                "warning",
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        wait_until(lambda: answers(self.port), "Redis")
-
-    def stop(self) -> None:
-        stop(self.process)
-
-
 class Cluster:
     def __init__(self):
         self.tmp = Path(tempfile.mkdtemp(prefix="asf-cluster-"))
@@ -179,7 +151,7 @@ class Cluster:
             shutil.chown(self.tmp, "postgres", "postgres")
             self.tmp.chmod(0o755)
         self.postgres = Postgres(self.tmp)
-        self.redis = Redis()
+        self.redis = RedisServer()
         self.nodes: dict[str, subprocess.Popen] = {}
         self.worker: subprocess.Popen | None = None
         self.nginx: subprocess.Popen | None = None

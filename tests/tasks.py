@@ -9,19 +9,22 @@ would close the connection the test's transaction lives on).
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
+# A worker that runs what is ready now, once, at once.
+WORKER_OPTIONS = {
+    "queue_names": ["*"],
+    "interval": 0,
+    "batch": True,
+    "backend_name": "default",
+    "startup_delay": False,
+    "max_tasks": None,
+    "worker_id": "test-worker",
+    "excluded_queue_names": [],
+}
+
 
 def run_tasks(limit: int = 100) -> int:
     """Run every task that is ready now; how many ran."""
-    worker = Worker(
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    )
+    worker = Worker(**WORKER_OPTIONS)
     ran = 0
     while ran < limit and (task := DBTaskResult.objects.ready().first()) is not None:
         task.claim(worker.worker_id)

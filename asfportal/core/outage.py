@@ -1,18 +1,14 @@
-"""What a visitor gets while the database is away.
+"""The pieces of "the database is away" that every layer uses: which errors
+mean it, the 503 page (rendered without the database), the notice on a kept
+page, and a log of one line per kind of failure and minute instead of a
+traceback per request (``note``; ``QuietOutages`` on Django's loggers).
 
-A public page that has been rendered before is shown as it was last time, with
-a notice that it may not be the latest (``registry.pagecache.last_copy``);
-anything else answers 503 with a calm page in the site's look and a
-``Retry-After`` header. Rendering either needs no database. The log gets one
-line per kind of failure and minute instead of a traceback per request
-(``ThrottleDatabaseErrors``, on the ``django.request`` logger).
-
-The public forms handle the failure themselves (``publicforms.submit``): the
-form is shown again with what was typed.
+``asfportal.outage`` puts them together for the site (the middleware and
+``handler500``); the public forms handle the failure themselves
+(``publicforms.submit``): the form is shown again with what was typed.
 """
 
 import logging
-import sys
 import threading
 import time
 
@@ -21,7 +17,6 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.views.defaults import server_error as django_server_error
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +75,8 @@ def unavailable(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _with_notice(copy: HttpResponse) -> HttpResponse:
+def with_notice(copy: HttpResponse) -> HttpResponse:
+    """A kept page with a notice that it may not be the latest."""
     notice = format_html(
         '<div class="container"><p class="alert alert-warning mt-3 mb-0 stale-notice" '
         'role="status">{}</p></div>',
@@ -97,38 +93,6 @@ def _with_notice(copy: HttpResponse) -> HttpResponse:
     response = HttpResponse(body, status=200, content_type=copy.get("Content-Type"))
     response["Cache-Control"] = "no-store"
     return response
-
-
-def outage_response(request: HttpRequest, error: BaseException) -> HttpResponse:
-    from registry.pagecache import last_copy  # here: the log filter loads this module early
-
-    note(error, request)
-    copy = last_copy(request)
-    return _with_notice(copy) if copy is not None else unavailable(request)
-
-
-class DatabaseOutageMiddleware:
-    """Turns a database failure in a view into the last copy or the 503 page."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
-
-    def process_exception(self, request: HttpRequest, exception: Exception):
-        if isinstance(exception, DATABASE_ERRORS):
-            return outage_response(request, exception)
-        return None
-
-
-def server_error(request: HttpRequest) -> HttpResponse:
-    """``handler500``: a database failure outside a view (a session read in a
-    middleware, say) gets the 503 page too; anything else Django's 500."""
-    error = sys.exception()
-    if isinstance(error, DATABASE_ERRORS):
-        return outage_response(request, error)
-    return django_server_error(request)
 
 
 class QuietOutages(logging.Filter):

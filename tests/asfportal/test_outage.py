@@ -191,3 +191,36 @@ def test_the_api_answers_a_json_problem(client, database_down):
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["status"] == 503
     assert response["Retry-After"] == "30"
+
+
+def test_a_session_lost_with_the_database_is_a_calm_503_not_a_bad_request(client):
+    """The inquiry was stored, then the database went away before the session
+    (which carries the receipt) was saved."""
+    session = client.session
+    session["seen"] = True
+    session.save()
+
+    def refuse_session_writes(execute, sql, params, many, context):
+        if sql.startswith('UPDATE "django_session"'):
+            raise _database_error()
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(refuse_session_writes):
+        response = client.post("/kontakt/", inquiry_data())
+
+    assert response.status_code == 503
+    assert UNAVAILABLE in response.content.decode()
+    assert Inquiry.objects.count() == 1  # sent again, its one-time token keeps it one
+
+
+def _database_error():
+    from django.db import OperationalError
+
+    return OperationalError("server closed the connection unexpectedly")
+
+
+def test_other_bad_requests_are_still_400(client):
+    response = client.get("/foretag/", headers={"host": "elak.example"})  # DisallowedHost
+
+    assert response.status_code == 400
+    assert UNAVAILABLE not in response.content.decode()

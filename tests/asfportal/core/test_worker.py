@@ -9,6 +9,7 @@ from django_tasks_db.models import DBTaskResult
 
 from asfportal.core.mail import deliver_mail
 from asfportal.core.worker import RecoveringWorker
+from tests.tasks import WORKER_OPTIONS
 
 
 @pytest.mark.django_db(transaction=True)
@@ -22,16 +23,7 @@ def test_the_worker_waits_out_a_database_outage_and_then_runs_the_queue(caplog):
             raise OperationalError("the database system is shutting down")
         return execute(sql, params, many, context)
 
-    worker = RecoveringWorker(
-        queue_names=["*"],
-        excluded_queue_names=[],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-    )
+    worker = RecoveringWorker(**WORKER_OPTIONS)
     with caplog.at_level(logging.WARNING), connection.execute_wrapper(refuse_the_first):
         worker.run()
 
