@@ -277,7 +277,9 @@ def _healthy(port: int) -> bool:
 def main() -> None:
     mode = sys.argv[1] if len(sys.argv) > 1 else "serve"
     cluster = Cluster()
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # Stop everything on Ctrl-C or a kill, even when started where SIGINT was ignored.
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop_signal, lambda *_: sys.exit(0))
     try:
         cluster.start()
         if mode == "test":
