@@ -63,8 +63,8 @@ def _incr() -> None:
 def new_registry_version() -> None:
     """A new version for everybody, above any before: after changes that did
     not go through the models' signals (a restore) or could not bump it (writes
-    while the shared cache was away, when the first process to reach it again
-    calls this)."""
+    while the shared cache was away: each process that saw it fail calls this
+    once it answers again)."""
     cache.set(VERSION_KEY, _fresh_version(), timeout=None)
 
 

@@ -140,8 +140,8 @@ _recovery_listeners: list[Callable[[], None]] = []
 
 
 def on_shared_cache_recovery(listener: Callable[[], None]) -> None:
-    """Call ``listener`` in the process that first reaches Redis again after
-    it failed there (the registry version is bumped this way)."""
+    """Call ``listener`` in a process when Redis answers again after it failed
+    there (the registry version is renewed this way)."""
     if listener not in _recovery_listeners:
         _recovery_listeners.append(listener)
 
