@@ -14,6 +14,8 @@ _SECTIONS = {
     "guidance:policy_diff": "policy",
     "guidance:inquiry": "contact",
     "guidance:inquiry_receipt": "contact",
+    "easy_read": "easy_read",
+    "easy_read_page": "easy_read",
 }
 
 

@@ -20,6 +20,7 @@ class StaticSitemap(Sitemap):
             "registry:enterprise_report",
             "accessibility",
             "privacy",
+            "easy_read",
         ]
 
     def location(self, item: str) -> str:

@@ -19,6 +19,8 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("integritet/", views.privacy, name="privacy"),
+    path("lattlast/", views.easy_read, name="easy_read"),
+    path("lattlast/<slug:slug>/", views.easy_read, name="easy_read_page"),
     path("handlaggare/", include("asfportal.staff_urls")),
     path("handlaggare/", include("registry.staff.urls")),
     path("handlaggare/arenden/", include("guidance.staff.urls")),
