@@ -199,7 +199,7 @@ class Cluster:
         for name, port in (("A", NODE_A_PORT), ("B", NODE_B_PORT)):
             self.start_node(name, port)
         self.worker = subprocess.Popen(
-            [str(PY), "manage.py", "run_worker", "--no-reload", "--interval", "1"],
+            [str(PY), "manage.py", "run_worker", "--no-reload", "--interval", "1", "-v", "0"],
             cwd=ROOT,
             env=self.env,
             stdout=subprocess.DEVNULL,
