@@ -121,13 +121,13 @@ if _cache_url:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Per-process stand-in for what must go on while the shared cache is away
+# (the public forms' rate limit, asfportal.core.ratelimit).
+CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"}
 # The page chrome (head links, header, menu, footer) rendered once per process:
 # it depends on the code, the language and a few settings only, never on data
 # (see asfportal.context_processors._chrome_key). Kept out of the shared cache
 # on purpose: it is as fast to render as to fetch over the network.
-# Per-process stand-in for what must go on while the shared cache is away
-# (the public forms' rate limit, asfportal.core.ratelimit).
-CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"}
 CACHES["fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "fragments",

@@ -1,16 +1,13 @@
 """Site-wide pages: start page, accessibility statement, privacy notice, lättläst, health."""
 
-from dataclasses import dataclass
-
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from asfportal import health, selectors
+from asfportal import easyread, health, selectors
 from asfportal.core.pages import Crumb
 
 
@@ -24,66 +21,18 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "asfportal/accessibility.html")
 
 
-@dataclass(frozen=True)
-class EasyReadPage:
-    slug: str  # "" for /lattlast/ itself
-    template: str
-    title: str
-    lead: str
-
-
-EASY_READ = [
-    EasyReadPage(
-        "",
-        "index",
-        gettext_lazy("Lättläst om sociala företag"),
-        gettext_lazy(
-            "Här får du veta vad ett socialt företag är. Du får också veta hur vi kan hjälpa dig."
-        ),
-    ),
-    EasyReadPage(
-        "hitta-foretag",
-        "hitta",
-        gettext_lazy("Så hittar du ett socialt företag"),
-        gettext_lazy("Vi har en lista över sociala företag. Här står hur du använder den."),
-    ),
-    EasyReadPage(
-        "fa-hjalp",
-        "hjalp",
-        gettext_lazy("Så får du hjälp av oss"),
-        gettext_lazy(
-            "Du kan prata med en rådgivare hos oss. En rådgivare kan hjälpa dig att hitta rätt."
-        ),
-    ),
-    EasyReadPage(
-        "dina-uppgifter",
-        "uppgifter",
-        gettext_lazy("Så tar vi hand om det du berättar"),
-        gettext_lazy("Här står vad vi gör med ditt namn och det du skriver till oss."),
-    ),
-]
-
-
-def _easy_read_url(page: EasyReadPage) -> str:
-    if not page.slug:
-        return reverse("easy_read")
-    return reverse("easy_read_page", args=[page.slug])
-
-
 @require_GET
 def easy_read(request: HttpRequest, slug: str = "") -> HttpResponse:
     """Lättläst: easy-to-read Swedish (plain English under /en/), one page per
-    topic, each ending with links to the others."""
-    page = next((p for p in EASY_READ if p.slug == slug), None)
+    topic (``asfportal.easyread``), each ending with links to the others."""
+    page = easyread.page(slug)
     if page is None:
         raise Http404
-    crumbs = [Crumb(_("Lättläst"), reverse("easy_read"))] if slug else None
-    others = [{"title": p.title, "url": _easy_read_url(p), "current": p is page} for p in EASY_READ]
     context = {
         "heading": page.title,
         "lead": page.lead,
-        "crumbs": crumbs,
-        "easy_read_pages": others,
+        "crumbs": [Crumb(_("Lättläst"), reverse("easy_read"))] if slug else None,
+        "easy_read_pages": easyread.menu(page),
     }
     return render(request, f"asfportal/lattlast/{page.template}.html", context)
 
