@@ -186,7 +186,7 @@ class ChoiceFormSet(forms.BaseInlineFormSet):
 class QuestionInline(admin.TabularInline):
     model = Question
     formset = QuestionFormSet
-    fields = ["order", "text", "kind"]
+    fields = ["order", "text", "easy_text", "kind"]
     extra = 0
     show_change_link = True
 
@@ -194,7 +194,7 @@ class QuestionInline(admin.TabularInline):
 class AdviceFlowForm(forms.ModelForm):
     class Meta:
         model = AdviceFlow
-        fields = ["title", "slug", "intro", "result_intro", "is_published"]
+        fields = ["title", "slug", "intro", "easy_intro", "result_intro", "is_published"]
 
     def clean(self):
         cleaned = super().clean()
@@ -233,7 +233,7 @@ class ChoiceInline(admin.TabularInline):
     model = Choice
     formset = ChoiceFormSet
     fk_name = "question"
-    fields = ["order", "label", "value", "next_question"]
+    fields = ["order", "label", "easy_label", "value", "next_question"]
     extra = 0
     show_change_link = True
 
@@ -248,8 +248,21 @@ class ChoiceInline(admin.TabularInline):
 class QuestionAdmin(SimpleHistoryAdmin):
     list_display = ["text", "flow", "kind", "order"]
     list_filter = ["flow"]
-    search_fields = ["text"]
+    search_fields = ["text", "easy_text"]
     inlines = [ChoiceInline]
+    fieldsets = [
+        (None, {"fields": ["flow", "order", "kind"]}),
+        (
+            _("Texten, vanlig och lättläst"),
+            {
+                "description": _(
+                    "Den lättlästa texten visas för den som kommer från de lättlästa sidorna "
+                    "eller kryssar i Visa lättläst. Lämna den tom så visas den vanliga."
+                ),
+                "fields": [("text", "easy_text"), ("help_text", "easy_help_text")],
+            },
+        ),
+    ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         # The choices may only lead to questions of the same flow.
@@ -281,8 +294,8 @@ class ChoiceAdmin(SimpleHistoryAdmin):
 
     list_display = ["label", "question", "next_question"]
     list_filter = ["question__flow"]
-    search_fields = ["label", "question__text"]
-    fields = ["question", "label", "value", "order", "next_question"]
+    search_fields = ["label", "easy_label", "question__text"]
+    fields = ["question", ("label", "easy_label"), "value", "order", "next_question"]
     readonly_fields = ["question", "value", "next_question"]
     inlines = [RecommendationInline]
 

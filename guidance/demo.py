@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from guidance import services
-from guidance.demo_flows import FLOWS
+from guidance.demo_flows import EASY_WORDING, FLOWS
 from guidance.demo_policy import POLICY_PAGES
 from guidance.models import AdviceFlow, Choice, Page, PageStatus, Question, Recommendation
 from registry.models import Area, Industry, Partner
@@ -16,6 +16,8 @@ from registry.models import Area, Industry, Partner
 def load_demo() -> dict[str, int]:
     pages = sum(_load_page(spec) for spec in POLICY_PAGES)
     flows = sum(_load_flow(spec) for spec in FLOWS)
+    for spec in FLOWS:
+        _add_easy_wording(spec)
     return {"pages": pages, "flows": flows}
 
 
@@ -74,6 +76,30 @@ def _load_flow(spec: dict) -> bool:
             for order, rec in enumerate(c["recommendations"], start=1):
                 _create_recommendation(choice, rec, order)
     return True
+
+
+@transaction.atomic
+def _add_easy_wording(spec: dict) -> None:
+    """Fill in the easy-to-read wording where it is still empty, also in a demo
+    flow loaded before the wording existed. What an editor wrote is kept."""
+    wording = EASY_WORDING.get(spec["slug"], {})
+    flow = AdviceFlow.objects.filter(slug=spec["slug"]).first()
+    if flow is None or not wording:
+        return
+    if not flow.easy_intro:
+        flow.easy_intro = wording["intro"]
+        flow.save(update_fields=["easy_intro"])
+    for q in spec["questions"]:
+        text, help_text, labels = wording[q["key"]]
+        question = flow.questions.filter(text=q["text"]).first()
+        if question is None:
+            continue
+        if not question.easy_text and not question.easy_help_text:
+            question.easy_text, question.easy_help_text = text, help_text
+            question.save(update_fields=["easy_text", "easy_help_text"])
+        for choice in question.choices.filter(easy_label="", value__in=labels):
+            choice.easy_label = labels[choice.value]
+            choice.save(update_fields=["easy_label"])
 
 
 def _create_recommendation(choice: Choice, spec: dict, order: int) -> None:

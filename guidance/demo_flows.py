@@ -1077,3 +1077,125 @@ FLOWS = [
         ],
     },
 ]
+
+
+# The easy-to-read wording (lättläst) of the flows above, by flow slug and
+# question key: the question, its hint, and the choices by value. A choice not
+# listed keeps its ordinary label (place names are already easy).
+EASY_WORDING = {
+    "jobba": {
+        "intro": (
+            "Här svarar du på fyra frågor. Sedan får du veta vem som kan hjälpa dig. "
+            "Du får också se företag som kan passa dig.\n\n"
+            "Det tar ungefär två minuter. Vi sparar inte dina svar. "
+            "Du kan själv välja att skicka dem till oss."
+        ),
+        "situation": (
+            "Vilket stämmer för dig?",
+            "Ditt svar visar vem som kan hjälpa dig att få en plats. Vi sparar inte ditt svar.",
+            {
+                "arbetsformedlingen": "Jag får hjälp av Arbetsförmedlingen.",
+                "forsakringskassan": "Jag är sjuk och får pengar från Försäkringskassan.",
+                "socialtjansten": "Jag får pengar eller annan hjälp från socialtjänsten.",
+                "inget": "Inget av det här.",
+            },
+        ),
+        "soker": (
+            "Vad vill du göra?",
+            "Du kan välja fler än ett svar. Vi visar företag där du kan göra det du vill.",
+            {
+                "anstallning": "Ha ett jobb med lön",
+                "arbetstraning": "Träna på att jobba",
+                "arbetsprovning": "Prova om ett jobb passar mig",
+                "praktik": "Vara på ett jobb en tid och lära mig",
+                "rehabilitering": "Komma tillbaka till jobb när jag har varit sjuk",
+                "sysselsattning": "Ha något att göra på dagarna",
+                "vet_inte": "Jag vet inte än",
+            },
+        ),
+        "bransch": (
+            "Vad vill du jobba med?",
+            "Välj det som du tycker verkar roligast. Vi visar företag som gör det. "
+            "Vet du inte? Då kan du välja det.",
+            {
+                "cafe": "Kafé och mat",
+                "stad": "Städa",
+                "tradgard": "Trädgård och parker",
+                "aterbruk": "Sälja saker som andra har använt",
+                "snickeri": "Bygga saker av trä",
+                "cykel": "Laga cyklar",
+                "kontor": "Kontor och datorer",
+                "djur": "Djur och natur",
+                "vet_inte": "Jag vet inte än",
+            },
+        ),
+        "omrade": (
+            "Var vill du jobba?",
+            "Vi visar företag i den del av kommunen som du väljer. "
+            "Vill du se alla företag? Välj då Det spelar ingen roll.",
+            {
+                "tyreso": "Tyresö, en kommun nära oss",
+                "nynashamn": "Nynäshamn, en kommun nära oss",
+                "spelar_ingen_roll": "Det spelar ingen roll",
+            },
+        ),
+    },
+    "starta": {
+        "intro": (
+            "Här svarar du på fem frågor om din idé. Sedan får du veta vad du kan göra nu. "
+            "Du får också veta vem som kan hjälpa dig.\n\n"
+            "Det tar ungefär två minuter. Vi sparar inte dina svar. "
+            "Du kan själv välja att skicka dem till oss."
+        ),
+        "fas": (
+            "Hur långt har du kommit?",
+            "Ditt svar hjälper oss att ge dig rätt råd. Vi sparar inte ditt svar.",
+            {
+                "ide": "Jag har en idé.",
+                "plan": "Jag har en plan och vill börja nu.",
+                "befintlig": "Jag har redan ett företag eller en förening.",
+            },
+        ),
+        "grupp": (
+            "Vill du starta själv eller med andra?",
+            "Hur många ni är spelar roll. Det styr vilken sorts företag ni kan ha.",
+            {
+                "sjalv": "Jag vill starta själv.",
+                "grupp": "Vi är flera som vill starta.",
+            },
+        ),
+        "form": (
+            "Vilken sorts företag vill du ha?",
+            "Det finns olika sorters företag och föreningar. De har olika regler om vem som "
+            "äger och vem som får pengarna. Vet du inte? Välj då Jag vet inte.",
+            {
+                "ekonomisk_forening": "En förening där alla äger företaget ihop",
+                "ideell_forening": "En förening som inte ska tjäna pengar åt någon",
+                "stiftelse": "En stiftelse, som har pengar för ett visst mål",
+                "aktiebolag": "Ett aktiebolag, som har ägare",
+                "vet_inte": "Jag vet inte",
+            },
+        ),
+        "finansiering": (
+            "Var ska du få pengar till starten?",
+            "Du kan välja fler än ett svar. Vi visar vem som kan hjälpa dig med pengar.",
+            {
+                "egna_medel": "Jag har egna pengar, eller så hjälps vi åt",
+                "bidrag": "Vi söker pengar som vi inte ska betala tillbaka",
+                "lan": "Vi lånar pengar",
+                "vet_inte": "Jag vet inte än",
+            },
+        ),
+        "hjalp": (
+            "Vad vill du ha hjälp med?",
+            "Du kan välja fler än ett svar. Vi visar vem som kan hjälpa dig med det.",
+            {
+                "affarsplan": "Göra en plan för företaget och för pengarna",
+                "juridik": "Välja sorts företag och skriva regler",
+                "medarbetare": "Hitta folk som vill jobba hos oss",
+                "offentlig_sektor": "Sälja till kommunen",
+                "natverk": "Träffa andra sociala företag",
+            },
+        ),
+    },
+}

@@ -26,6 +26,7 @@ class QuestionNode:
     text: str
     kind: str
     choices: tuple[ChoiceNode, ...]
+    help_text: str = ""
 
     @property
     def is_multiple(self) -> bool:

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from asfportal.core.publicforms import PublicFormMixin
@@ -13,7 +14,7 @@ class AnswerForm(forms.Form):
     """One question of an advice flow. The choices come from the flow, so a
     tampered value is an ordinary validation error."""
 
-    def __init__(self, *args, question: QuestionNode, help_text: str = "", **kwargs):
+    def __init__(self, *args, question: QuestionNode, **kwargs):
         super().__init__(*args, **kwargs)
         choices = [(c.value, c.label) for c in question.choices]
         if question.is_multiple:
@@ -35,11 +36,26 @@ class AnswerForm(forms.Form):
                 },
             )
         self.fields["svar"].label = question.text
-        self.fields["svar"].help_text = help_text
+        self.fields["svar"].help_text = question.help_text
 
     def values(self) -> list[str]:
         value = self.cleaned_data["svar"]
         return list(value) if isinstance(value, list) else [value]
+
+
+class ReadingForm(forms.Form):
+    """The "Visa lättläst" box on the advice-flow pages, and the page to go back to."""
+
+    lattlast = forms.BooleanField(required=False, label=_("Visa lättläst"))
+    tillbaka = forms.CharField(required=False, max_length=500)
+
+    def back_url(self, request, fallback: str) -> str:
+        """The page the box was on, when it is a page of this site; else ``fallback``."""
+        back = self.cleaned_data.get("tillbaka", "")
+        safe = back.startswith("/") and url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+        return back if safe else fallback
 
 
 class InquiryForm(PublicFormMixin, forms.ModelForm):

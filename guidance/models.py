@@ -120,6 +120,11 @@ class AdviceFlow(models.Model):
     slug = models.SlugField(_("kortnamn i adressen"), max_length=50, unique=True)
     title = models.CharField(_("rubrik"), max_length=200)
     intro = models.TextField(_("inledning"), help_text=_("Visas på startsidan för flödet."))
+    easy_intro = models.TextField(
+        _("inledning på lättläst svenska"),
+        blank=True,
+        help_text=_("Frivillig. Visas i stället för inledningen för den som valt lättläst."),
+    )
     result_intro = models.CharField(_("inledning på resultatsidan"), max_length=300)
     is_published = models.BooleanField(_("publicerat"), default=False)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
@@ -146,6 +151,19 @@ class Question(models.Model):
     flow = models.ForeignKey(AdviceFlow, on_delete=models.CASCADE, related_name="questions")
     text = models.CharField(_("fråga"), max_length=200)
     help_text = models.TextField(_("hjälptext"), blank=True)
+    easy_text = models.CharField(
+        _("fråga på lättläst svenska"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Frivillig. Korta meningar och vanliga ord. Tom ruta visar den vanliga texten."
+        ),
+    )
+    easy_help_text = models.TextField(
+        _("hjälptext på lättläst svenska"),
+        blank=True,
+        help_text=_("Frivillig. Tom ruta visar den vanliga hjälptexten."),
+    )
     kind = models.CharField(
         _("typ av svar"), max_length=10, choices=QuestionKind, default=QuestionKind.SINGLE
     )
@@ -166,6 +184,12 @@ class Question(models.Model):
 class Choice(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
     label = models.CharField(_("svarsalternativ"), max_length=200)
+    easy_label = models.CharField(
+        _("svarsalternativ på lättläst svenska"),
+        max_length=200,
+        blank=True,
+        help_text=_("Frivillig. Tom ruta visar det vanliga svarsalternativet."),
+    )
     value = models.SlugField(
         _("värde"), max_length=50, help_text=_("Kort och unikt inom frågan, till exempel nej.")
     )

@@ -59,16 +59,24 @@ def latest_revisions(limit: int = 20) -> QuerySet[PageRevision]:
     )
 
 
-def flow_graph_from(questions: Iterable[Question]) -> FlowGraph:
-    """A graph from questions whose choices are prefetched."""
+def flow_graph_from(questions: Iterable[Question], *, easy: bool = False) -> FlowGraph:
+    """A graph from questions whose choices are prefetched, in the ordinary
+    wording or the easy-to-read one (each text falls back to the ordinary one
+    where the editors left the easy one empty)."""
+
+    def words(ordinary: str, easy_version: str) -> str:
+        return (easy and easy_version) or ordinary
+
     nodes = {
         q.pk: QuestionNode(
             id=q.pk,
-            text=q.text,
+            text=words(q.text, q.easy_text),
             kind=q.kind,
             choices=tuple(
-                ChoiceNode(c.value, c.label, c.next_question_id) for c in q.choices.all()
+                ChoiceNode(c.value, words(c.label, c.easy_label), c.next_question_id)
+                for c in q.choices.all()
             ),
+            help_text=words(q.help_text, q.easy_help_text),
         )
         for q in sorted(questions, key=lambda q: (q.order, q.pk))
     }
@@ -79,22 +87,32 @@ def flow_graph_from(questions: Iterable[Question]) -> FlowGraph:
 class LoadedFlow:
     flow: AdviceFlow
     graph: FlowGraph
-    questions: dict[int, Question]
+    easy: bool = False  # the graph's texts are the easy-to-read wording
+    has_easy_wording: bool = False  # the editors wrote one, for some text at least
+
+    @property
+    def intro(self) -> str:
+        return (self.easy and self.flow.easy_intro) or self.flow.intro
 
 
-def load_flow(slug: str) -> LoadedFlow:
-    """A flow with its questions and choices (three queries); 404 when missing.
-    The caller decides what an unpublished flow means."""
+def load_flow(slug: str, *, easy: bool = False) -> LoadedFlow:
+    """A flow with its questions and choices (three queries) in the wording asked
+    for; 404 when missing. The caller decides what an unpublished flow means."""
     flow = get_object_or_404(AdviceFlow, slug=slug)
     questions = list(
         flow.questions.prefetch_related(
             Prefetch("choices", queryset=Choice.objects.order_by("order", "pk"))
         )
     )
+    has_easy = bool(flow.easy_intro) or any(
+        q.easy_text or q.easy_help_text or any(c.easy_label for c in q.choices.all())
+        for q in questions
+    )
     return LoadedFlow(
         flow=flow,
-        graph=flow_graph_from(questions),
-        questions={q.pk: q for q in questions},
+        graph=flow_graph_from(questions, easy=easy and has_easy),
+        easy=easy and has_easy,
+        has_easy_wording=has_easy,
     )
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("vagledning/<slug:flow>/kontrollera/", flows.flow_check, name="flow_check"),
     path("vagledning/<slug:flow>/resultat/", flows.flow_result, name="flow_result"),
+    path("vagledning/<slug:flow>/lattlast/", flows.flow_reading, name="flow_reading"),
     path("vagledning/<slug:flow>/borja-om/", flows.flow_restart, name="flow_restart"),
     path("kontakt/", inquiry.inquiry_create, name="inquiry"),
     path("kontakt/tack/", inquiry.inquiry_receipt, name="inquiry_receipt"),

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from guidance import answers, results, selectors
+from guidance import answers, reading, results, selectors
 from guidance.flows import Walk, answer_rows, answers_to_keep, longest_remaining, walk
-from guidance.forms import AnswerForm
+from guidance.forms import AnswerForm, ReadingForm
 from guidance.selectors import LoadedFlow
 
 CHANGE_PARAM = "andra"
@@ -37,7 +37,7 @@ def with_flow(view: Callable) -> Callable:
 
     @wraps(view)
     def wrapper(request: HttpRequest, flow: str, **kwargs) -> HttpResponse:
-        loaded = selectors.load_flow(flow)
+        loaded = selectors.load_flow(flow, easy=reading.easy(request))
         if not loaded.flow.is_published or loaded.graph.first_id is None:
             answers.clear(request, flow)
             return render(
@@ -73,10 +73,16 @@ def _resume(request: HttpRequest, state: FlowState) -> HttpResponse:
 @require_GET
 @with_flow
 def flow_start(request: HttpRequest, state: FlowState) -> HttpResponse:
+    if reading.PARAM in request.GET:
+        # A link from the lättläst pages (?lattlast=1) chooses the wording, then
+        # the address is made plain again so it is not bookmarked with it.
+        reading.choose(request, easy=request.GET[reading.PARAM] == "1")
+        return redirect("guidance:flow_start", flow=state.slug)
     if state.expired:
         messages.info(request, _("Dina tidigare svar har tagits bort eftersom det gått en stund."))
     context = {
         "flow": state.loaded.flow,
+        "loaded": state.loaded,
         "first_url": _question_url(state.slug, state.loaded.graph.first_id),
         "walk": state.walk,
         "resume_url": _question_url(state.slug, state.walk.next_id)
@@ -101,7 +107,6 @@ def flow_question(request: HttpRequest, state: FlowState, question_id: int) -> H
     form = AnswerForm(
         request.POST if request.method == "POST" else None,
         question=node,
-        help_text=state.loaded.questions[question_id].help_text,
         initial=initial,
     )
     if request.method == "POST" and form.is_valid():
@@ -109,7 +114,8 @@ def flow_question(request: HttpRequest, state: FlowState, question_id: int) -> H
     position = current.position(question_id)
     context = {
         "flow": state.loaded.flow,
-        "question": state.loaded.questions[question_id],
+        "loaded": state.loaded,
+        "question": node,
         "form": form,
         "position": position,
         "total": position - 1 + longest_remaining(graph, question_id),
@@ -161,7 +167,7 @@ def _answers_context(state: FlowState) -> dict:
         }
         for qid, text, labels in answer_rows(state.loaded.graph, state.walk)
     ]
-    return {"flow": state.loaded.flow, "rows": rows}
+    return {"flow": state.loaded.flow, "loaded": state.loaded, "rows": rows}
 
 
 @require_GET
@@ -179,3 +185,13 @@ def flow_restart(request: HttpRequest, flow: str) -> HttpResponse:
     answers.clear(request, flow)
     messages.success(request, _("Dina svar är borttagna. Du kan börja om när du vill."))
     return redirect("guidance:flow_start", flow=flow)
+
+
+@require_POST
+def flow_reading(request: HttpRequest, flow: str) -> HttpResponse:
+    """The "Visa lättläst" box: choose the wording, then back to the same page."""
+    form = ReadingForm(request.POST)
+    form.is_valid()
+    reading.choose(request, easy=form.cleaned_data.get("lattlast", False))
+    fallback = reverse("guidance:flow_start", kwargs={"flow": flow})
+    return redirect(form.back_url(request, fallback))

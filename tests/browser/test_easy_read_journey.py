@@ -5,6 +5,7 @@ each page scanned by axe and the Nu Html Checker."""
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -49,3 +50,49 @@ def test_the_menu_link_works_without_javascript_and_in_english(no_js_page, live_
         "Social enterprises in easy words"
     )
     expect(no_js_page.get_by_text("A job with pay.")).to_be_visible()
+
+
+def test_from_lattlast_through_an_advice_flow_in_easy_words(page, live_server, axe_check):
+    call_command("load_demo")
+    page.goto(live_server.url + "/lattlast/")
+    page.get_by_role("link", name="Frågor för dig som vill jobba på ett socialt företag").click()
+    expect(page.get_by_text("Här svarar du på fyra frågor.")).to_be_visible()
+    expect(page.get_by_label("Visa lättläst")).to_be_checked()
+    axe_check(page)
+
+    page.get_by_role("button", name="Starta nu").click()
+    expect(page.get_by_role("group", name="Vilket stämmer för dig?")).to_be_visible()
+    expect(page.get_by_text("Ditt svar visar vem som kan hjälpa dig")).to_be_visible()
+    axe_check(page)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=SHOTS / "flow-lattlast-phone.png", full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path=SHOTS / "flow-lattlast-desktop.png", full_page=True)
+
+    page.get_by_label("Jag får hjälp av Arbetsförmedlingen.", exact=True).check()
+    page.get_by_role("button", name="Fortsätt").click()
+    expect(page.get_by_role("group", name="Vad vill du göra?")).to_be_visible()
+
+    # Untick the box by keyboard: back to the ordinary wording on the same question.
+    page.get_by_label("Visa lättläst").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Byt text")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("group", name="Vad söker du?")).to_be_visible()
+    expect(page.get_by_label("Visa lättläst")).not_to_be_checked()
+    expect(page.locator(".caption")).to_have_text("Fråga 2 av 4")
+
+
+def test_the_easy_wording_box_works_without_javascript(no_js_page, live_server):
+    call_command("load_demo")
+    no_js_page.goto(live_server.url + "/vagledning/starta/")
+    no_js_page.get_by_label("Visa lättläst").check()
+    no_js_page.get_by_role("button", name="Byt text").click()
+    expect(no_js_page.get_by_text("Här svarar du på fem frågor om din idé.")).to_be_visible()
+    no_js_page.get_by_role("button", name="Starta nu").click()
+    expect(no_js_page.get_by_role("group", name="Hur långt har du kommit?")).to_be_visible()
+    expect(
+        no_js_page.get_by_label("Jag har en plan och vill börja nu.", exact=True)
+    ).to_be_visible()

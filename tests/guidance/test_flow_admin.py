@@ -209,3 +209,26 @@ def test_first_question_is_chosen_the_same_way_as_on_the_site(admin_client):
     assert response.status_code == 302  # situation (lower pk) stays first: still valid
     flow["soker"].refresh_from_db()
     assert flow["soker"].order == 1
+
+
+def test_editors_write_the_easy_wording_next_to_the_ordinary_text(admin_client):
+    flow = build_flow()
+    situation = flow["situation"]
+    url = reverse("admin:guidance_question_change", args=[situation.pk])
+    form = admin_client.get(url).text
+    assert form.index('name="text"') < form.index('name="easy_text"')
+    assert form.index('name="help_text"') < form.index('name="easy_help_text"')
+    assert 'name="choices-0-easy_label"' in form
+
+    data = choice_data(situation, {0: {"easy_label": "Jag får hjälp av Arbetsförmedlingen."}})
+    data |= {"easy_text": "Vem hjälper dig nu?", "easy_help_text": "Välj ett svar."}
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    situation.refresh_from_db()
+    assert (situation.easy_text, situation.easy_help_text) == (
+        "Vem hjälper dig nu?",
+        "Välj ett svar.",
+    )
+    assert situation.choices.get(value="af").easy_label == "Jag får hjälp av Arbetsförmedlingen."
+    assert situation.history.first().easy_text == "Vem hjälper dig nu?"  # in the change history

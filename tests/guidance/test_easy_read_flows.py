@@ -1,0 +1,202 @@
+"""The advice flows in easy-to-read Swedish (lättläst): the editors' optional
+wording, chosen from the lättläst pages or with "Visa lättläst", and readable
+by LIX in both wordings."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from asfportal.core.readability import lix, main_text
+from guidance import selectors
+from guidance.models import AdviceFlow, Choice, Question
+from tests.factories import build_flow
+
+pytestmark = pytest.mark.django_db
+EASY_LIMIT, ORDINARY_LIMIT = 30, 45
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", verbosity=0)
+
+
+def route_to(slug: str, target: int) -> list[tuple[int, str]]:
+    """The (question, answer) pairs that lead from the first question to ``target``."""
+    graph = selectors.load_flow(slug).graph
+    routes = {graph.first_id: []}
+    todo = [graph.first_id]
+    while todo:
+        qid = todo.pop(0)
+        for choice in graph.questions[qid].choices:
+            if choice.next_id is not None and choice.next_id not in routes:
+                routes[choice.next_id] = [*routes[qid], (qid, choice.value)]
+                todo.append(choice.next_id)
+    return routes[target]
+
+
+def question_page(client, slug: str, question: Question) -> str:
+    for qid, value in route_to(slug, question.pk):
+        client.post(reverse("guidance:flow_question", args=[slug, qid]), {"svar": value})
+    response = client.get(reverse("guidance:flow_question", args=[slug, question.pk]))
+    assert response.status_code == 200
+    return response.text
+
+
+def flow_pages(client, flow: AdviceFlow) -> dict[str, str]:
+    """Every page of the walk: the start, each question and the check page."""
+    pages = {"start": client.get(reverse("guidance:flow_start", args=[flow.slug])).text}
+    for question in flow.questions.order_by("order"):
+        pages[question.text] = question_page(client, flow.slug, question)
+    last = Question.objects.filter(flow=flow, choices__next_question=None).first()
+    client.post(
+        reverse("guidance:flow_question", args=[flow.slug, last.pk]),
+        {"svar": last.choices.first().value},
+    )
+    pages["check"] = client.get(reverse("guidance:flow_check", args=[flow.slug])).text
+    return pages
+
+
+def choose_easy(client, slug: str) -> None:
+    response = client.get(reverse("guidance:flow_start", args=[slug]) + "?lattlast=1")
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("slug", ["jobba", "starta"])
+def test_every_page_of_a_demo_flow_is_easy_by_lix_in_the_easy_wording(client, demo, slug):
+    choose_easy(client, slug)
+    flow = AdviceFlow.objects.get(slug=slug)
+
+    for name, html in flow_pages(client, flow).items():
+        score = lix(main_text(html))
+        assert score < EASY_LIMIT, f"{slug} {name}: LIX {score:.1f}"
+
+
+@pytest.mark.parametrize("slug", ["jobba", "starta"])
+def test_the_ordinary_flow_texts_stay_below_lix_45(client, demo, slug):
+    flow = AdviceFlow.objects.get(slug=slug)
+
+    for name, html in flow_pages(client, flow).items():
+        score = lix(main_text(html))
+        assert score < ORDINARY_LIMIT, f"{slug} {name}: LIX {score:.1f}"
+
+
+def test_every_demo_question_and_choice_has_an_easy_wording(demo):
+    for question in Question.objects.all():
+        assert question.easy_text and question.easy_help_text, question.text
+    assert not AdviceFlow.objects.filter(easy_intro="").exists()
+    place_names = {"Centrum", "Norrby", "Söderdal", "Västerhöjden", "Ekbacken", "Sjöstaden"}
+    without = set(Choice.objects.filter(easy_label="").values_list("label", flat=True))
+    assert without == place_names  # names are already easy
+
+
+def test_the_lattlast_link_chooses_the_easy_wording_for_the_walk(client, demo):
+    flow = AdviceFlow.objects.get(slug="jobba")
+    first = flow.questions.order_by("order").first()
+
+    response = client.get(reverse("guidance:flow_start", args=["jobba"]) + "?lattlast=1")
+    assert response.url == reverse("guidance:flow_start", args=["jobba"])
+    start = client.get(response.url).text
+    page = question_page(client, "jobba", first)
+
+    assert "Här svarar du på fyra frågor." in start
+    assert "Svara på fyra korta frågor" not in start
+    assert "Vilket stämmer för dig?" in page
+    assert "Jag är sjuk och får pengar från Försäkringskassan." in page
+    assert "aktivitetsersättning" not in page
+    assert 'name="lattlast" value="on" aria-describedby="id_lattlast_hint" checked' in page
+
+
+def test_the_easy_wording_follows_to_the_other_flow_and_the_check_page(client, demo):
+    choose_easy(client, "jobba")
+    flow = AdviceFlow.objects.get(slug="starta")
+
+    pages = flow_pages(client, flow)
+
+    assert "Här svarar du på fem frågor om din idé." in pages["start"]
+    assert "Vad vill du ha hjälp med?" in pages["check"]  # the question in easy words
+    assert "Vad behöver du hjälp med?" not in pages["check"]
+
+
+def test_the_box_switches_the_wording_and_returns_to_the_same_question(client, demo):
+    flow = AdviceFlow.objects.get(slug="starta")
+    first = flow.questions.order_by("order").first()
+    here = reverse("guidance:flow_question", args=["starta", first.pk])
+    toggle = reverse("guidance:flow_reading", args=["starta"])
+    assert "Den juridiska formen" not in client.get(here).text  # sanity: first question
+
+    response = client.post(toggle, {"lattlast": "on", "tillbaka": here})
+    assert response.url == here
+    assert "Ditt svar hjälper oss att ge dig rätt råd." in client.get(here).text
+
+    response = client.post(toggle, {"tillbaka": here})  # the box unticked
+    assert response.url == here
+    ordinary = client.get(here).text
+    assert "Vi frågar för att kunna ge råd som passar där du är just nu." in ordinary
+    assert 'aria-describedby="id_lattlast_hint" checked' not in ordinary
+
+
+@pytest.mark.parametrize("back", ["https://example.com/", "//example.com/x", "", "javascript:x"])
+def test_the_box_never_sends_anyone_to_another_site(client, demo, back):
+    response = client.post(
+        reverse("guidance:flow_reading", args=["jobba"]), {"lattlast": "on", "tillbaka": back}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("guidance:flow_start", args=["jobba"])
+
+
+def test_the_box_is_post_only(client, demo):
+    response = client.get(reverse("guidance:flow_reading", args=["jobba"]))
+    assert response.status_code == 405
+
+
+def test_empty_easy_texts_fall_back_to_the_ordinary_ones(client):
+    flow = build_flow()
+    flow["situation"].easy_text = "Vem hjälper dig nu?"
+    flow["situation"].save()
+    choose_easy(client, "jobba")
+
+    page = client.get(reverse("guidance:flow_question", args=["jobba", flow["situation"].pk])).text
+
+    assert "Vem hjälper dig nu?" in page
+    assert "Arbetsförmedlingen" in page  # a choice without easy label keeps its own
+
+
+def test_a_flow_without_any_easy_wording_offers_no_box(client):
+    flow = build_flow()
+    choose_easy(client, "jobba")
+
+    page = client.get(reverse("guidance:flow_question", args=["jobba", flow["situation"].pk])).text
+
+    assert "Visa lättläst" not in page
+    assert "Vilket stämmer in på dig?" in page
+
+
+def test_a_flow_loads_in_the_same_queries_in_either_wording(demo, django_assert_num_queries):
+    with django_assert_num_queries(3):
+        easy = selectors.load_flow("jobba", easy=True)
+    assert easy.easy and easy.has_easy_wording
+    assert easy.graph.questions[easy.graph.first_id].text == "Vilket stämmer för dig?"
+
+
+def test_the_demo_loader_adds_the_easy_wording_to_flows_loaded_before_it(demo):
+    Question.objects.update(easy_text="", easy_help_text="")
+    Choice.objects.update(easy_label="")
+    AdviceFlow.objects.update(easy_intro="")
+    edited = Question.objects.get(flow__slug="jobba", text="Vad söker du?")
+    edited.easy_text = "Redaktörens egen fråga?"
+    edited.save()
+
+    call_command("load_demo", verbosity=0)
+
+    edited.refresh_from_db()
+    assert edited.easy_text == "Redaktörens egen fråga?"  # an editor's text is kept
+    assert Question.objects.get(text="Hur långt har du kommit?").easy_help_text
+    assert Choice.objects.get(value="cykel").easy_label == "Laga cyklar"
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_lattlast_start_page_leads_into_both_flows_in_easy_words(client, demo, prefix):
+    html = client.get(f"{prefix}/lattlast/").content.decode()
+
+    for slug in ("jobba", "starta"):
+        assert f'href="{prefix}/vagledning/{slug}/?lattlast=1"' in html
