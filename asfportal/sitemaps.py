@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from asfportal import easyread
 from guidance.models import AdviceFlow, Page
 from registry.models import Partner, SocialEnterprise
 
@@ -20,11 +21,26 @@ class StaticSitemap(Sitemap):
             "registry:enterprise_report",
             "accessibility",
             "privacy",
-            "easy_read",
+            "opendata_page:page",
+            "selfservice:request",
         ]
 
     def location(self, item: str) -> str:
         return reverse(item)
+
+
+class EasyReadSitemap(Sitemap):
+    """The lättläst pages."""
+
+    i18n = True
+    alternates = True
+    changefreq = "monthly"
+
+    def items(self) -> list[str]:
+        return [page.slug for page in easyread.PAGES]
+
+    def location(self, slug: str) -> str:
+        return easyread.page(slug).url()
 
 
 class EnterpriseSitemap(Sitemap):
@@ -75,6 +91,7 @@ class FlowSitemap(Sitemap):
 
 SITEMAPS = {
     "pages": StaticSitemap,
+    "easy-read": EasyReadSitemap,
     "enterprises": EnterpriseSitemap,
     "partners": PartnerSitemap,
     "policy": PolicySitemap,

@@ -72,6 +72,19 @@ PARTNER_CHANGED = _(
 )
 
 
+# Fields that look like the person's own (name, e-mail, address) but hold a
+# record's: autocomplete off, so the browser does not fill in the advisor's own.
+RECORD_CONTACT_FIELDS = (
+    "name", "contact_name", "email", "phone", "website", "street_address", "postal_code", "city",
+)  # fmt: skip
+
+
+def no_autofill(form: forms.BaseForm) -> None:
+    for name in RECORD_CONTACT_FIELDS:
+        if name in form.fields:
+            form.fields[name].widget.attrs["autocomplete"] = "off"
+
+
 class VersionedForm(forms.ModelForm):
     """Carries the version the record had when the form was opened, and
     refuses to go on when the record has a newer one already (the services
@@ -85,6 +98,7 @@ class VersionedForm(forms.ModelForm):
         if "phone" in self.fields:  # a phone's number keyboard
             self.fields["phone"].widget.input_type = "tel"
         swedish_blanks(self)
+        no_autofill(self)
         for field in self.fields.values():
             if getattr(field, "max_length", None):
                 field.error_messages["max_length"] = MAX_LENGTH_MESSAGE
@@ -304,6 +318,10 @@ class PlaceForm(forms.ModelForm):
         model = Place
         fields = ["name", "street_address", "postal_code", "city", "opening_hours"]
         widgets = {"opening_hours": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        no_autofill(self)
 
     def change(self) -> RowChange:
         return _row_change(self, skip=("partner",))

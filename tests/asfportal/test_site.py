@@ -91,6 +91,13 @@ def test_robots_and_sitemap(client):
     assert "Sitemap: http://testserver/sitemap.xml" in robots
     assert f"/foretag/{enterprise.slug}/" in sitemap
     assert f"/en/foretag/{enterprise.slug}/" in sitemap
+    for path in (
+        "/lattlast/",
+        "/lattlast/fa-hjalp/",
+        "/en/lattlast/dina-uppgifter/",
+        "/oppna-data/",
+    ):
+        assert f"<loc>http://testserver{path}</loc>" in sitemap
 
 
 def test_pages_send_a_strict_content_security_policy(client):
