@@ -43,6 +43,23 @@ def test_accessibility_statement_has_what_the_law_asks_for(client):
     assert "delvis förenlig" in html
     assert "Innehåll som inte är tillgängligt" in html
     assert "digg.se" in html
+
+
+def test_accessibility_statement_says_how_and_when_the_site_was_tested(client):
+    html = client.get(reverse("accessibility")).content.decode()
+    tested = html.split("Så har vi testat webbplatsen", 1)[1]
+    for method in (
+        "320 pixlar bred",
+        "teckenavstånd",
+        "200 procents förstoring",
+        "tvingade färger",
+        "minska rörelse",
+        "tillgänglighetsträd",
+        "(1.3.5)",
+    ):
+        assert method in tested, method
+    assert '<time datetime="2026-12-06">6 december 2026</time>' in tested
+    assert "skärmläsare" in tested  # what was not tested is said too
     assert "Senaste bedömning" in html
     assert "axe-core" in html
 

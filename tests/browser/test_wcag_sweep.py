@@ -9,6 +9,7 @@ the same page. One failure report lists every page's problems."""
 import re
 import urllib.request
 import uuid
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -25,6 +26,9 @@ from tests.registry.selfservice.helpers import enterprise_with_link
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots" / "wcag"
+# Pages whose checked states are also kept as screenshots, to look at.
+PHOTOGRAPHED = {"/", "/foretag/", "/kontakt/", "/lattlast/", "/handlaggare/foretag/"}
 PHONE, DESKTOP, ZOOMED = (
     {"width": 320, "height": 800},
     {"width": 1280, "height": 900},
@@ -40,15 +44,30 @@ def check_page(page, base: str, path: str) -> list[str]:
     found += [f"reduced motion: {p}" for p in wcag.reduced_motion(page)]
     found += [f"names and headings: {p}" for p in wcag.names_and_headings(page)]
     found += [f"input purpose: {p}" for p in wcag.input_purpose(page, path)]
-    found += [f"text spacing at 320 px: {p}" for p in wcag.text_spacing(page)]
+    shoot = _photographer(page, path)
+    found += [f"text spacing at 320 px: {p}" for p in wcag.text_spacing(page, shoot)]
     page.set_viewport_size(DESKTOP)
-    found += [f"text spacing at 1280 px: {p}" for p in wcag.text_spacing(page)]
+    found += [f"text spacing at 1280 px: {p}" for p in wcag.text_spacing(page, shoot)]
     page.set_viewport_size(ZOOMED)
     found += [f"zoom 200 %: {p}" for p in wcag.reflow(page)]
     _stops, problems = wcag.keyboard_walk(page)
     found += [f"keyboard: {p}" for p in problems]
-    found += [f"forced colours: {p}" for p in wcag.forced_colours(page)]
+    found += [f"forced colours: {p}" for p in wcag.forced_colours(page, shoot)]
     return found
+
+
+def _photographer(page, path: str):
+    """Saves the page as the check sees it, for the pages in PHOTOGRAPHED."""
+    if path not in PHOTOGRAPHED:
+        return lambda state: None
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    name = path.strip("/").replace("/", "-") or "start"
+
+    def shoot(state: str) -> None:
+        width = page.viewport_size["width"]
+        page.screenshot(path=SHOTS / f"{name}-{state}-{width}.png", full_page=True)
+
+    return shoot
 
 
 def sweep(browser, base: str, paths: list[str], *, cookies=()) -> dict[str, list[str]]:

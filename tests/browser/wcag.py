@@ -290,11 +290,16 @@ def reflow(page) -> list[str]:
     return page.evaluate(OVERFLOW_JS)
 
 
-def text_spacing(page) -> list[str]:
+def _no_shot(state: str) -> None:
+    return None
+
+
+def text_spacing(page, shoot=_no_shot) -> list[str]:
     """1.4.12: the bookmarklet's spacing, then overlapping or clipped text and
     sideways scroll. The style sheet is removed again afterwards."""
     handle = page.add_style_tag(content=TEXT_SPACING_CSS)
     try:
+        shoot("text-spacing")
         return page.evaluate(OVERLAP_JS) + page.evaluate(OVERFLOW_JS)
     finally:
         handle.evaluate("el => el.remove()")
@@ -360,10 +365,11 @@ def _out_of_order(stops: list[dict]) -> list[str]:
     return problems
 
 
-def forced_colours(page) -> list[str]:
+def forced_colours(page, shoot=_no_shot) -> list[str]:
     """Run after ``keyboard_walk``: its stops are the focus rings checked."""
     page.emulate_media(forced_colors="active")
     try:
+        shoot("forced-colours")
         page.keyboard.press("Tab")  # keyboard modality, so focus() shows :focus-visible
         return page.evaluate(FORCED_COLOURS_JS) + page.evaluate(FORCED_FOCUS_JS)
     finally:
