@@ -91,11 +91,11 @@ def test_start_flow_to_an_inquiry_without_javascript(no_js_page, demo):
     page.get_by_role("button", name="Starta nu").click()
     page.get_by_role("button", name="Fortsätt").click()
     expect(page.locator("#error-summary")).to_contain_text("Välj ett svar.")
-    choose(page, page.locator(".form-check-label").first.inner_text())
+    choose(page, page.locator("fieldset .form-check-label").first.inner_text())
     for _ in range(6):  # the remaining questions: choose the first answer of each
         if "/fraga/" not in page.url:
             break
-        page.locator(".form-check-input").first.check()
+        page.locator("fieldset .form-check-input").first.check()
         page.get_by_role("button", name="Fortsätt").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kontrollera dina svar")
     page.get_by_role("button", name="Visa mitt resultat").click()
