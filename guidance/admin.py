@@ -284,7 +284,9 @@ class RecommendationInline(admin.StackedInline):
     model = Recommendation
     extra = 0
     filter_horizontal = ["partners"]
-    fields = ["order", "text", "partners", "offering_kind", "industry", "area"]
+    fields = [
+        "order", "text", "partners", "offering_kind", "industry", "area", "language", "access_need",
+    ]  # fmt: skip
 
 
 @admin.register(Choice)

@@ -10,7 +10,7 @@ from guidance import services
 from guidance.demo_flows import EASY_WORDING, FLOWS
 from guidance.demo_policy import POLICY_PAGES
 from guidance.models import AdviceFlow, Choice, Page, PageStatus, Question, Recommendation
-from registry.models import Area, Industry, Partner
+from registry.models import Area, Industry, Language, Partner
 
 
 def load_demo() -> dict[str, int]:
@@ -111,6 +111,8 @@ def _create_recommendation(choice: Choice, spec: dict, order: int) -> None:
         if spec["industry"]
         else None,
         area=Area.objects.filter(name=spec["area"]).first() if spec["area"] else None,
+        language=Language.objects.filter(slug=spec.get("language", "")).first(),
+        access_need=spec.get("access_need", ""),
         order=order,
     )
     rec.partners.set(Partner.objects.filter(name__in=spec["partners"]))

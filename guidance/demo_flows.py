@@ -4,12 +4,106 @@ Partners, industries and areas are named as in registry/demo*.py; the loader
 looks them up by name and skips a filter whose target does not exist.
 """
 
+
+def _language(value: str, label: str, slug: str) -> dict:
+    return {
+        "value": value,
+        "label": label,
+        "next": "tillganglighet",
+        "recommendations": [
+            {
+                "text": (
+                    "Berätta för din handläggare eller för kommunens rådgivare vilket språk du "
+                    "vill använda på jobbet. Vi visar först företag där handledarna kan det."
+                ),
+                "partners": [],
+                "offering_kind": "",
+                "industry": "",
+                "area": "",
+                "language": slug,
+            },
+        ],
+    }
+
+
+def _access(value: str, label: str, field: str) -> dict:
+    return {
+        "value": value,
+        "label": label,
+        "next": None,
+        "recommendations": [
+            {
+                "text": (
+                    "Fråga företaget om lokalerna innan du börjar, och be gärna att få komma "
+                    "på ett besök först. Vi visar bara företag som har det du behöver."
+                ),
+                "partners": [],
+                "offering_kind": "",
+                "industry": "",
+                "area": "",
+                "access_need": field,
+            },
+        ],
+    }
+
+
+LANGUAGE_QUESTION = {
+    "key": "sprak",
+    "text": "Vilket språk vill du kunna prata med din handledare?",
+    "help_text": (
+        "Handledaren är den som visar dig arbetet och stöttar dig. Många sociala företag har "
+        "handledare som kan fler språk än svenska. Vi sparar inte dina svar, om du inte själv "
+        "väljer att skicka dem till en rådgivare."
+    ),
+    "kind": "single",
+    "choices": [
+        _language("svenska", "Svenska", "svenska"),
+        _language("engelska", "Engelska", "engelska"),
+        _language("arabiska", "Arabiska", "arabiska"),
+        _language("somaliska", "Somaliska", "somaliska"),
+        _language("persiska", "Persiska (dari, farsi)", "persiska"),
+        _language("tigrinja", "Tigrinja", "tigrinja"),
+        _language("teckensprak", "Svenskt teckenspråk", "teckensprak"),
+        {
+            "value": "spelar_ingen_roll",
+            "label": "Spelar ingen roll",
+            "next": "tillganglighet",
+            "recommendations": [],
+        },
+    ],
+}
+
+ACCESS_QUESTION = {
+    "key": "tillganglighet",
+    "text": "Behöver du något av det här på arbetsplatsen?",
+    "help_text": (
+        "Välj allt du behöver. Då visar vi bara företag som har det. Vi sparar inte dina svar, "
+        "om du inte själv väljer att skicka dem till en rådgivare."
+    ),
+    "kind": "multiple",
+    "choices": [
+        _access("trappfri_entre", "Entré utan trappsteg", "step_free_entrance"),
+        _access("hiss", "Hiss", "lift"),
+        _access("toalett", "Tillgänglighetsanpassad toalett", "accessible_toilet"),
+        _access("horslinga", "Hörslinga", "hearing_loop"),
+        _access("lugn", "En lugn arbetsplats med lite ljud och intryck", "quiet_workplace"),
+        _access("kollektivtrafik", "Nära till buss, tåg eller tunnelbana", "public_transport"),
+        {
+            "value": "inget",
+            "label": "Nej, inget av det här",
+            "next": None,
+            "recommendations": [],
+        },
+    ],
+}
+
+
 FLOWS = [
     {
         "slug": "jobba",
         "title": "Jag vill jobba på ett socialt företag",
         "intro": (
-            "Svara på fyra korta frågor om din situation och vad du vill göra. Sedan får du veta "
+            "Svara på sex korta frågor om din situation och vad du vill göra. Sedan får du veta "
             "vem som kan hjälpa dig vidare och vilka sociala företag som kan passa dig.\n\n"
             "Det tar ungefär 2 minuter. Vi sparar inga svar, om du inte själv väljer att skicka "
             "dem till en rådgivare på kommunen."
@@ -455,7 +549,7 @@ FLOWS = [
                     {
                         "value": "centrum",
                         "label": "Centrum",
-                        "next": None,
+                        "next": "sprak",
                         "recommendations": [
                             {
                                 "text": (
@@ -472,7 +566,7 @@ FLOWS = [
                     {
                         "value": "norrby",
                         "label": "Norrby",
-                        "next": None,
+                        "next": "sprak",
                         "recommendations": [
                             {
                                 "text": (
@@ -489,7 +583,7 @@ FLOWS = [
                     {
                         "value": "soderdal",
                         "label": "Söderdal",
-                        "next": None,
+                        "next": "sprak",
                         "recommendations": [
                             {
                                 "text": (
@@ -506,7 +600,7 @@ FLOWS = [
                     {
                         "value": "vasterhojden",
                         "label": "Västerhöjden",
-                        "next": None,
+                        "next": "sprak",
                         "recommendations": [
                             {
                                 "text": (
@@ -523,7 +617,7 @@ FLOWS = [
                     {
                         "value": "ekbacken",
                         "label": "Ekbacken",
-                        "next": None,
+                        "next": "sprak",
                         "recommendations": [
                             {
                                 "text": (
@@ -540,7 +634,7 @@ FLOWS = [
                     {
                         "value": "sjostaden",
                         "label": "Sjöstaden",
-                        "next": None,
+                        "next": "sprak",
                         "recommendations": [
                             {
                                 "text": (
@@ -557,7 +651,7 @@ FLOWS = [
                     {
                         "value": "tyreso",
                         "label": "Tyresö (grannkommun)",
-                        "next": None,
+                        "next": "sprak",
                         "recommendations": [
                             {
                                 "text": (
@@ -574,7 +668,7 @@ FLOWS = [
                     {
                         "value": "nynashamn",
                         "label": "Nynäshamn (grannkommun)",
-                        "next": None,
+                        "next": "sprak",
                         "recommendations": [
                             {
                                 "text": (
@@ -591,7 +685,7 @@ FLOWS = [
                     {
                         "value": "spelar_ingen_roll",
                         "label": "Spelar ingen roll",
-                        "next": None,
+                        "next": "sprak",
                         "recommendations": [
                             {
                                 "text": (
@@ -607,6 +701,8 @@ FLOWS = [
                     },
                 ],
             },
+            LANGUAGE_QUESTION,
+            ACCESS_QUESTION,
         ],
     },
     {
@@ -1085,7 +1181,7 @@ FLOWS = [
 EASY_WORDING = {
     "jobba": {
         "intro": (
-            "Här svarar du på fyra frågor. Sedan får du veta vem som kan hjälpa dig. "
+            "Här svarar du på sex frågor. Sedan får du veta vem som kan hjälpa dig. "
             "Du får också se företag som kan passa dig.\n\n"
             "Det tar ungefär två minuter. Vi sparar inte dina svar. "
             "Du kan själv välja att skicka dem till oss."
@@ -1127,6 +1223,33 @@ EASY_WORDING = {
                 "kontor": "Kontor och datorer",
                 "djur": "Djur och natur",
                 "vet_inte": "Jag vet inte än",
+            },
+        ),
+        "sprak": (
+            "Vilket språk vill du prata med din handledare?",
+            "Handledaren visar dig jobbet och hjälper dig. Vi sparar inte ditt svar.",
+            {
+                "svenska": "Jag vill prata svenska.",
+                "engelska": "Jag vill prata engelska.",
+                "arabiska": "Jag vill prata arabiska.",
+                "somaliska": "Jag vill prata somaliska.",
+                "persiska": "Jag vill prata persiska.",
+                "tigrinja": "Jag vill prata tigrinja.",
+                "teckensprak": "Jag vill prata med tecken.",
+                "spelar_ingen_roll": "Det spelar ingen roll för mig.",
+            },
+        ),
+        "tillganglighet": (
+            "Vad behöver du på jobbet?",
+            "Du kan välja fler än ett svar. Då visar vi bara företag som har det.",
+            {
+                "trappfri_entre": "Jag kan gå in utan trappor",
+                "hiss": "Det finns en hiss",
+                "toalett": "En toalett som jag kan använda",
+                "horslinga": "En hörslinga, som hjälper mig att höra",
+                "lugn": "Ett lugnt ställe, med lite ljud",
+                "kollektivtrafik": "Det är nära till en buss eller ett tåg",
+                "inget": "Jag behöver inget av det här",
             },
         ),
         "omrade": (

@@ -9,10 +9,19 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from registry.models import Area, Industry, OfferingKind, Partner
+from registry.models import (
+    ACCESS_FACTS,
+    Area,
+    Industry,
+    Language,
+    OfferingKind,
+    Partner,
+    SocialEnterprise,
+)
 
 
 class Issuer(models.TextChoices):
@@ -244,6 +253,24 @@ class Recommendation(models.Model):
         null=True,
         blank=True,
         related_name="+",
+    )
+    language = models.ForeignKey(
+        Language,
+        verbose_name=_("filter: språk"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    access_need = models.CharField(
+        _("filter: tillgänglighet"),
+        max_length=30,
+        blank=True,
+        choices=[
+            (field, capfirst(SocialEnterprise._meta.get_field(field).verbose_name))
+            for field, _param in ACCESS_FACTS
+        ],
+        help_text=_("Företagen som visas måste ha det här. Det släpps aldrig för att få träffar."),
     )
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
     history = HistoricalRecords(m2m_fields=[partners])

@@ -125,7 +125,7 @@ def recommendations_for(question_values: dict[int, tuple[str, ...]]) -> list[Rec
         chosen |= Choice.objects.filter(question_id=qid, value__in=values)
     recs = (
         Recommendation.objects.filter(choice__in=chosen.values("pk"))
-        .select_related("choice", "industry", "area")
+        .select_related("choice", "industry", "area", "language")
         .prefetch_related("partners")
     )
     order = {qid: index for index, qid in enumerate(question_values)}

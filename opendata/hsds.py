@@ -12,6 +12,7 @@ from opendata import vocabulary
 from opendata.selectors import PartnerServiceAtLocation
 from opendata.vocabulary import Taxonomy, Term, derived_id
 from registry.models import (
+    ACCESS_FACTS,
     CheckSource,
     Offering,
     Partner,
@@ -155,7 +156,41 @@ def enterprise_location(enterprise: SocialEnterprise, full: bool = True) -> dict
             location_id, enterprise.street_address, enterprise.postal_code, enterprise.city
         )
         data["schedules"] = _opening_hours(location_id, enterprise.opening_hours)
+        data["languages"] = _languages("location", location_id, enterprise)
+        data["accessibility"] = _accessibility(enterprise)
+        if enterprise.public_transport:
+            data["transportation"] = enterprise.transit_stop or str(
+                SocialEnterprise._meta.get_field("public_transport").verbose_name
+            )
     return _compact(data)
+
+
+def _languages(owner: str, owner_id, enterprise: SocialEnterprise) -> list[dict]:
+    """The languages supervisors can use at work (ISO 639-1; ``swl`` for
+    Swedish sign language, ISO 639-3), on a location or a service."""
+    return [
+        {
+            "id": derived_id("language", owner, owner_id, language.code),
+            f"{owner}_id": str(owner_id),
+            "name": language.name,
+            "code": language.code,
+        }
+        for language in enterprise.languages.all()
+    ]
+
+
+def _accessibility(enterprise: SocialEnterprise) -> list[dict]:
+    """One HSDS accessibility object per fact the premises have."""
+    location_id = enterprise.location_uuid
+    return [
+        {
+            "id": derived_id("accessibility", location_id, field),
+            "location_id": str(location_id),
+            "description": str(SocialEnterprise._meta.get_field(field).verbose_name).capitalize(),
+        }
+        for field, _param in ACCESS_FACTS
+        if getattr(enterprise, field)
+    ]
 
 
 def place_location(place: Place, partner: Partner, full: bool = True) -> dict:
@@ -337,6 +372,7 @@ def offering_service(offering: Offering, enterprise: SocialEnterprise, full: boo
         return _compact(data)
     data["eligibility_description"] = ", ".join(g.name for g in offering.target_groups.all())
     data["phones"] = _phones("service", offering.uuid, enterprise.phone)
+    data["languages"] = _languages("service", offering.uuid, enterprise)
     data["service_at_locations"] = [offering_at_location(offering, enterprise, full=True)]
     if enterprise.area is not None:
         data["service_areas"] = [

@@ -48,6 +48,7 @@ def _enterprise_prefetches(full: bool) -> list:
         return []
     return [
         "industries",
+        "languages",
         Prefetch("verifications", queryset=CriterionVerification.objects.filter(verified=True)),
     ]
 

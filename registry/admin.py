@@ -192,10 +192,12 @@ class SocialEnterpriseAdmin(ServiceSavedAdmin):
     def save_with_service(self, form, formsets, change):
         offerings = _inline_changes(formsets, Offering)
         industries = form.cleaned_data["industries"]
+        languages = form.cleaned_data["languages"]
         if not change:
             return enterprise_create_with_offerings(
                 fields=form.fields_to_save(),
                 industries=industries,
+                languages=languages,
                 offerings=offerings,
                 reason=_admin_reason(change),
             )
@@ -204,6 +206,7 @@ class SocialEnterpriseAdmin(ServiceSavedAdmin):
             expected_version=form.cleaned_data["version"],
             fields=form.fields_to_save(),
             industries=industries,
+            languages=languages,
             offerings=offerings,
             reason=_admin_reason(change),
         )

@@ -10,9 +10,14 @@ class RegistryConfig(AppConfig):
         """Every write to a registry model bumps the version the page cache keys on.
         (A queryset's bulk UPDATE sends no signal: the services that use one for
         search text have saved a row through a signalled write first.)"""
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
+        from registry.languages import load_languages
         from registry.pagecache import bump_registry_version
+
+        # The closed list of languages, after every migrate and every flush
+        # (a transactional test empties the tables, as a flush does).
+        post_migrate.connect(load_languages, sender=self, weak=False)
 
         # Links, proposals and check records change no public page.
         private = {"selfservicelink", "changeproposal", "recordcheck"}

@@ -19,6 +19,7 @@ from registry.models import (
     CheckSource,
     Criterion,
     Industry,
+    Language,
     LegalForm,
     OfferingKind,
     Partner,
@@ -312,9 +313,30 @@ def _enterprise_specs(today: datetime.date) -> list[dict]:
                 "criteria_verified": rng.choice([4, 4, 4, 3, 0]),
                 "skoopi": rng.random() < 0.2,
                 "lou_share": rng.choice([None, None, 35, 48, 60, 72, 85]),
+                **_languages_and_access(index),
             }
         )
     return specs
+
+
+# Languages spoken besides Swedish, and how often an enterprise's premises have
+# each accessibility fact (an own generator, so the other demo values stay).
+DEMO_LANGUAGES = ["en", "ar", "so", "fa", "ti", "fi", "pl", "swl", "ku", "uk"]
+ACCESS_SHARE = {
+    "step_free_entrance": 0.6, "lift": 0.35, "accessible_toilet": 0.5, "hearing_loop": 0.15,
+    "disabled_parking": 0.3, "quiet_workplace": 0.4, "public_transport": 0.75,
+}  # fmt: skip
+STOPS = ["Torget", "Stationen", "Skolvägen", "Vårdcentralen", "Idrottsplatsen", "Kyrkan"]
+
+
+def _languages_and_access(index: int) -> dict:
+    rng = random.Random(SEED * 1000 + index)
+    access = {field: rng.random() < share for field, share in ACCESS_SHARE.items()}
+    stop = f"Busshållplats {rng.choice(STOPS)}, {rng.choice([100, 200, 300, 500])} meter"
+    return {
+        "languages": ["sv", *rng.sample(DEMO_LANGUAGES, k=rng.choice([0, 1, 1, 2, 3]))],
+        "access": access | {"transit_stop": stop if access["public_transport"] else ""},
+    }
 
 
 def _domain(name: str) -> str:
@@ -392,6 +414,8 @@ def _create_enterprise(spec, areas, groups, industries, today) -> None:
         else None,
         lou_share_percent=spec["lou_share"],
         lou_checked_on=spec["last_checked"] if spec["lou_share"] else None,
+        languages=Language.objects.filter(code__in=spec["languages"]),
+        **spec["access"],
     )
     for offering in spec["offerings"]:
         offering_create(

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from django.utils.translation import gettext as _
 
 from asfportal.core.people import display_name
+from registry.presentation import access_facts
 
 # A cell starting with one of these is read as a formula by spreadsheet programs.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -46,6 +47,19 @@ def public_columns() -> list[str]:
         _("Telefon"),
         _("Senast kontrollerad"),
         _("Profil"),
+        *_language_and_access_columns(),
+    ]
+
+
+def _language_and_access_columns() -> list[str]:
+    return [_("Språk på arbetsplatsen"), _("Lokalernas tillgänglighet"), _("Närmaste hållplats")]
+
+
+def _language_and_access(enterprise) -> list[object]:
+    return [
+        ", ".join(language.name for language in enterprise.languages.all()),
+        ", ".join(access_facts(enterprise)),
+        enterprise.transit_stop,
     ]
 
 
@@ -68,6 +82,7 @@ def public_row(enterprise, profile_url: str) -> list[object]:
         enterprise.phone,
         enterprise.last_checked.isoformat() if enterprise.last_checked else "",
         profile_url,
+        *_language_and_access(enterprise),
     ]
 
 
@@ -107,6 +122,7 @@ def staff_columns() -> list[str]:
         _("LOU-underlag kontrollerat"),
         _("Påhittat exempel"),
         _("Ändrad"),
+        *_language_and_access_columns(),
     ]
 
 
@@ -143,4 +159,5 @@ def staff_row(enterprise) -> list[object]:
         _date(enterprise.lou_checked_on),
         _("Ja") if enterprise.is_example else _("Nej"),
         enterprise.updated_at.isoformat(timespec="minutes"),
+        *_language_and_access(enterprise),
     ]

@@ -6,7 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from asfportal.core.publicforms import PublicFormMixin
 from asfportal.core.queryforms import QueryFormMixin
-from registry.models import EnterpriseReport, LegalForm, OfferingKind, SocialEnterprise
+from registry.models import (
+    ACCESS_FACTS,
+    EnterpriseReport,
+    LegalForm,
+    OfferingKind,
+    SocialEnterprise,
+)
 from registry.orgnr import normalise_org_number
 from registry.selectors.directory import DirectoryQuery
 from registry.selectors.taxonomies import Taxonomies, Term
@@ -22,6 +28,9 @@ SORTS = {"relevans": "relevance", "namn": "name", "kontrollerad": "checked"}
 
 def _slugs(terms: list[Term]) -> list[tuple[str, str]]:
     return [(term.slug, term.name) for term in terms]
+
+
+ACCESS_PARAMS = tuple(param for _field, param in ACCESS_FACTS)
 
 
 class DirectoryForm(QueryFormMixin, forms.Form):
@@ -53,6 +62,19 @@ class DirectoryForm(QueryFormMixin, forms.Form):
     bekraftade = forms.BooleanField(
         label=_("Bara företag vars uppgifter bekräftats det senaste året"), required=False
     )
+    sprak = forms.ChoiceField(label=_("Språk på arbetsplatsen"), required=False)
+    # The premises' accessibility: one checkbox each, named as in ACCESS_FACTS.
+    trappfri_entre = forms.BooleanField(label=_("Entré utan trappsteg"), required=False)
+    hiss = forms.BooleanField(label=_("Hiss"), required=False)
+    tillganglig_toalett = forms.BooleanField(
+        label=_("Tillgänglighetsanpassad toalett"), required=False
+    )
+    horslinga = forms.BooleanField(label=_("Hörslinga"), required=False)
+    parkering = forms.BooleanField(label=_("Parkering för rörelsehindrade"), required=False)
+    lugn_arbetsplats = forms.BooleanField(
+        label=_("Lugn arbetsplats med lite intryck"), required=False
+    )
+    kollektivtrafik = forms.BooleanField(label=_("Nära kollektivtrafik"), required=False)
     sortering = forms.ChoiceField(label=_("Sortera efter"), choices=SORT_CHOICES, required=False)
     # Set by the "search for exactly what you typed" link; the form does not
     # render it, so a new search is forgiving again.
@@ -65,6 +87,7 @@ class DirectoryForm(QueryFormMixin, forms.Form):
         "malgrupp": _("Alla målgrupper"),
         "omrade": _("Alla områden"),
         "juridisk_form": _("Alla former"),
+        "sprak": _("Alla språk"),
     }
 
     def __init__(self, data, *, taxonomies: Taxonomies):
@@ -73,6 +96,7 @@ class DirectoryForm(QueryFormMixin, forms.Form):
             "bransch": {t.slug: t.pk for t in taxonomies.industries},
             "malgrupp": {t.slug: t.pk for t in taxonomies.target_groups},
             "omrade": {t.slug: t.pk for t in taxonomies.areas},
+            "sprak": {t.slug: t.pk for t in taxonomies.languages},
         }
         options = {
             "erbjudande": OfferingKind.choices,
@@ -80,6 +104,7 @@ class DirectoryForm(QueryFormMixin, forms.Form):
             "malgrupp": _slugs(taxonomies.target_groups),
             "omrade": _slugs(taxonomies.areas),
             "juridisk_form": LegalForm.choices,
+            "sprak": _slugs(taxonomies.languages),
         }
         for name, choices in options.items():
             self.fields[name].choices = [("", self.EMPTY_LABELS[name]), *choices]
@@ -91,7 +116,7 @@ class DirectoryForm(QueryFormMixin, forms.Form):
             "class": "form-control",
         }
         self.fields["sortering"].widget.attrs["class"] = "form-select"
-        for name in ("lediga_platser", "verifierad", "bekraftade"):
+        for name in ("lediga_platser", "verifierad", "bekraftade", *ACCESS_PARAMS):
             self.fields[name].widget.attrs["class"] = "form-check-input"
 
     def query(self) -> DirectoryQuery:
@@ -109,6 +134,8 @@ class DirectoryForm(QueryFormMixin, forms.Form):
             open_places=bool(data.get("lediga_platser")),
             verified=bool(data.get("verifierad")),
             confirmed=bool(data.get("bekraftade")),
+            language=ids["sprak"],
+            **{field: bool(data.get(param)) for field, param in ACCESS_FACTS},
             sort=SORTS[data.get("sortering") or "relevans"],
             exact=bool(data.get("exakt")),
         )

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from asfportal.core.people import display_name
-from registry.models import Industry, Offering, Partner, SocialEnterprise
+from registry.models import Industry, Language, Offering, Partner, SocialEnterprise
 
 # Bookkeeping that changes with every save and says nothing to a reader.
 _HIDDEN = {"id", "version", "created_at", "updated_at", "slug"}
@@ -132,37 +132,47 @@ def _entries(model, records, names: _Names, what) -> list[HistoryEntry]:
     return entries
 
 
-def _industry_changes(records, names: _Names) -> dict[int, FieldChange]:
-    """Industry changes per history row, from the prefetched m2m history rows."""
-    accessor = _industry_accessor()
-    result, previous = {}, {}
-    for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
-        now = {row.industry_id for row in getattr(record, accessor).all()}
-        before = previous.get(record.id)
-        if (before is not None and before != now) or (before is None and now):
-            label = str(_("Branscher"))
-            result[record.history_id] = (label, before or set(), now)
-            for pk in (before or set()) | now:
-                names.want(Industry, pk)
-        previous[record.id] = now
+# The record's many-to-many links shown in its history: (model, the history
+# table's field, the link's id attribute, the label).
+_LINKS = [
+    (Industry, "historicalsocialenterprise_industries", "industry_id", _("Branscher")),
+    (Language, "historicalsocialenterprise_languages", "language_id", _("Språk på arbetsplatsen")),
+]
+
+
+def _link_accessor(field: str) -> str:
+    return SocialEnterprise.history.model._meta.get_field(field).get_accessor_name()
+
+
+def _link_changes(records, names: _Names) -> dict[int, list[tuple]]:
+    """Industry and language changes per history row, from the prefetched m2m
+    history rows: history id → [(model, label, before, now)]."""
+    result: dict[int, list[tuple]] = {}
+    for model, link, attr, label in _LINKS:
+        accessor, previous = _link_accessor(link), {}
+        for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
+            now = {getattr(row, attr) for row in getattr(record, accessor).all()}
+            before = previous.get(record.id)
+            if (before is not None and before != now) or (before is None and now):
+                result.setdefault(record.history_id, []).append(
+                    (model, str(label), before or set(), now)
+                )
+                for pk in (before or set()) | now:
+                    names.want(model, pk)
+            previous[record.id] = now
     return result
 
 
-def _industry_accessor() -> str:
-    model = SocialEnterprise.history.model
-    return model._meta.get_field("historicalsocialenterprise_industries").get_accessor_name()
-
-
-def _names_of(names: _Names, pks: set) -> str:
-    return ", ".join(sorted(names.name(Industry, pk) for pk in pks)) or "–"
+def _names_of(names: _Names, model, pks: set) -> str:
+    return ", ".join(sorted(names.name(model, pk) for pk in pks)) or "–"
 
 
 def enterprise_history(enterprise: SocialEnterprise) -> list[HistoryEntry]:
     """The enterprise's own changes and its offerings', newest first: five to
-    seven queries for any length of history."""
+    eight queries for any length of history."""
     records = list(
         enterprise.history.select_related("history_user")
-        .prefetch_related(_industry_accessor())
+        .prefetch_related(*(_link_accessor(field) for _m, field, _a, _l in _LINKS))
         .order_by("-history_date")[:HISTORY_LIMIT]
     )
     offering_records = list(
@@ -173,16 +183,15 @@ def enterprise_history(enterprise: SocialEnterprise) -> list[HistoryEntry]:
     names = _Names()
     _collect(SocialEnterprise, records, names)
     _collect(Offering, offering_records, names)
-    industries = _industry_changes(records, names)
+    links = _link_changes(records, names)
     names.load()
     entries = _entries(SocialEnterprise, records, names, lambda r: str(_("Företaget")))
     for entry in entries[:-1]:  # the newest is the record as it is now
         entry.restorable = entry.kind != "-"
     for entry in entries:
-        if entry.record.history_id in industries:
-            label, before, now = industries[entry.record.history_id]
+        for model, label, before, now in links.get(entry.record.history_id, []):
             entry.changes.append(
-                FieldChange(label, _names_of(names, before), _names_of(names, now))
+                FieldChange(label, _names_of(names, model, before), _names_of(names, model, now))
             )
     entries += _entries(
         Offering,

@@ -5,7 +5,9 @@ No queries here: everything works on objects the selectors already loaded.
 
 from dataclasses import dataclass
 
-from registry.models import Criterion, CriterionVerification, SocialEnterprise
+from django.utils.text import capfirst
+
+from registry.models import ACCESS_FACTS, Criterion, CriterionVerification, SocialEnterprise
 
 
 @dataclass(frozen=True)
@@ -16,6 +18,15 @@ class CriterionStatus:
     @property
     def verified(self) -> bool:
         return bool(self.verification and self.verification.verified)
+
+
+def access_facts(enterprise: SocialEnterprise) -> list[str]:
+    """What the premises offer, in words ("Entré utan trappsteg", "Hiss" ...)."""
+    return [
+        str(capfirst(SocialEnterprise._meta.get_field(field).verbose_name))
+        for field, _word in ACCESS_FACTS
+        if getattr(enterprise, field)
+    ]
 
 
 def criteria_status(enterprise: SocialEnterprise) -> list[CriterionStatus]:

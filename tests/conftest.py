@@ -11,13 +11,19 @@ def _on_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
+def _postgres_run_only(item) -> bool:
+    """Tests that need PostgreSQL, and the long sweeps that do not depend on the
+    database at all, so CI runs them once (in its PostgreSQL run)."""
+    return bool(item.get_closest_marker("postgres") or item.get_closest_marker("once"))
+
+
 def pytest_collection_modifyitems(config, items):
-    """On SQLite, deselect PostgreSQL-only tests and say so; never skip them."""
+    """On SQLite, deselect the PostgreSQL run's tests and say so; never skip them."""
     if _on_postgres():
         return
-    postgres_only = [item for item in items if item.get_closest_marker("postgres")]
+    postgres_only = [item for item in items if _postgres_run_only(item)]
     if postgres_only:
-        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+        items[:] = [item for item in items if not _postgres_run_only(item)]
         config.hook.pytest_deselected(items=postgres_only)
         config._asf_postgres_deselected = len(postgres_only)
 
@@ -37,7 +43,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     count = getattr(config, "_asf_postgres_deselected", 0)
     if count:
         terminalreporter.write_line(
-            f"NOTE: {count} PostgreSQL-only tests were not run: this run uses SQLite. "
+            f"NOTE: {count} tests of the PostgreSQL run were not run: this run uses SQLite. "
             "Set DATABASE_URL=postgres://… to run them.",
             yellow=True,
         )

@@ -32,13 +32,32 @@ COLUMNS: dict[str, str] = {
     "epost": "email",
     "telefon": "phone",
     "kontaktperson": "contact_name",
+    "sprak": "languages",
+    "entre_utan_trappsteg": "step_free_entrance",
+    "hiss": "lift",
+    "tillganglig_toalett": "accessible_toilet",
+    "horslinga": "hearing_loop",
+    "parkering_for_rorelsehindrade": "disabled_parking",
+    "lugn_arbetsplats": "quiet_workplace",
+    "kollektivtrafik": "public_transport",
+    "narmaste_hallplats": "transit_stop",
 }
+# The accessibility columns: ja or nej (empty is nej).
+YES_NO_FIELDS = (
+    "step_free_entrance", "lift", "accessible_toilet", "hearing_loop", "disabled_parking",
+    "quiet_workplace", "public_transport",
+)  # fmt: skip
 REQUIRED_COLUMNS = ("namn", "organisationsnummer", "juridisk_form", "kort_beskrivning")
-ALIASES = {"område": "omrade", "besöksadress": "besoksadress", "e-post": "epost"}
+ALIASES = {
+    "område": "omrade", "besöksadress": "besoksadress", "e-post": "epost", "språk": "sprak",
+    "entré_utan_trappsteg": "entre_utan_trappsteg", "tillgänglig_toalett": "tillganglig_toalett",
+    "hörslinga": "horslinga", "parkering_för_rörelsehindrade": "parkering_for_rorelsehindrade",
+    "närmaste_hållplats": "narmaste_hallplats",
+}  # fmt: skip
 FIELD_COLUMNS = {model_field: column for column, model_field in COLUMNS.items()}
 TEXT_FIELDS = (
     "name", "short_description", "description", "street_address", "postal_code", "city",
-    "website", "email", "phone", "contact_name",
+    "website", "email", "phone", "contact_name", "transit_stop",
 )  # fmt: skip
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -74,6 +93,7 @@ class ImportRow:
     org_number: str = ""  # ten digits when valid, else empty
     fields: dict[str, object] = field(default_factory=dict)  # for enterprise_create
     industries: list[Industry] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)  # ISO codes
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 

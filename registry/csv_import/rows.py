@@ -15,10 +15,12 @@ from django.utils.translation import gettext as _
 from registry.csv_import.reading import (
     FIELD_COLUMNS,
     TEXT_FIELDS,
+    YES_NO_FIELDS,
     ImportReport,
     ImportRow,
     Problem,
 )
+from registry.languages import LANGUAGES
 from registry.models import Area, Industry, LegalForm, SocialEnterprise
 from registry.orgnr import normalise_org_number
 
@@ -112,6 +114,42 @@ def _check_taxonomies(row: ImportRow, lookups: Lookups) -> None:
         row.fields["area"] = area
 
 
+# A language by its Swedish name, its slug or its code; no query (a closed list).
+LANGUAGE_CODES = {
+    key.casefold(): code for code, name, slug in LANGUAGES for key in (code, name, slug)
+}
+YES = {"ja", "j", "x", "1", "yes", "true"}
+NO = {"nej", "n", "0", "no", "false", ""}
+
+
+def _check_languages(row: ImportRow) -> None:
+    for name in _LIST_SEPARATORS.split(row.cells.get("sprak", "")):
+        name = name.strip()
+        if not name:
+            continue
+        code = LANGUAGE_CODES.get(name.casefold())
+        if code is None:
+            row.errors.append(
+                Problem(_("Språket ”%(name)s” finns inte i listan över språk.") % {"name": name})
+            )
+        elif code not in row.languages:
+            row.languages.append(code)
+
+
+def _yes_no_fields(row: ImportRow) -> None:
+    for model_field in YES_NO_FIELDS:
+        column = FIELD_COLUMNS[model_field]
+        value = row.cells.get(column, "").strip().casefold()
+        row.fields[model_field] = value in YES
+        if value not in YES | NO:
+            row.errors.append(
+                Problem(
+                    _("Skriv ja eller nej i kolumnen %(column)s, inte ”%(value)s”.")
+                    % {"column": column, "value": row.cells[column]}
+                )
+            )
+
+
 def _text_fields(row: ImportRow, lookups: Lookups) -> list[str]:
     """Fill row.fields from the text cells; the fields full_clean should skip."""
     for model_field in TEXT_FIELDS:
@@ -173,6 +211,8 @@ def check_rows(report: ImportReport, lookups: Lookups) -> ImportReport:
     for row in report.rows:
         _check_org_number(row, lookups, seen)
         _check_taxonomies(row, lookups)
+        _check_languages(row)
+        _yes_no_fields(row)
         exclude = _text_fields(row, lookups)
         _check_model(row, exclude)
         row.fields["org_number"] = row.org_number

@@ -6,6 +6,7 @@ subject; Django finds them all through this package.
 """
 
 from registry.models.enterprises import (
+    ACCESS_FACTS,
     AcceptedReferrer,
     CheckSource,
     Criterion,
@@ -39,6 +40,7 @@ from registry.models.selfservice import (
 from registry.models.taxonomies import (
     Area,
     Industry,
+    Language,
     TargetGroup,
     Taxonomy,
 )
@@ -51,6 +53,7 @@ from registry.models.workflow import (
 )
 
 __all__ = [
+    "ACCESS_FACTS",
     "AcceptedReferrer",
     "Area",
     "ChangeProposal",
@@ -65,6 +68,7 @@ __all__ = [
     "HarvestedRecord",
     "HelpTopic",
     "Industry",
+    "Language",
     "LegalForm",
     "LinkReason",
     "Offering",

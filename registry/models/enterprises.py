@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from registry.models.ids import open_data_id
-from registry.models.taxonomies import Area, Industry, TargetGroup
+from registry.models.taxonomies import Area, Industry, Language, TargetGroup
 from registry.orgnr import format_org_number, validate_org_number
 
 
@@ -37,6 +37,18 @@ class CheckSource(models.TextChoices):
 
     ADVISOR = "advisor", _("kommunen")
     ENTERPRISE = "enterprise", _("företaget")
+
+
+# The accessibility facts: (field, its parameter in the directory's address).
+ACCESS_FACTS = [
+    ("step_free_entrance", "trappfri_entre"),
+    ("lift", "hiss"),
+    ("accessible_toilet", "tillganglig_toalett"),
+    ("hearing_loop", "horslinga"),
+    ("disabled_parking", "parkering"),
+    ("quiet_workplace", "lugn_arbetsplats"),
+    ("public_transport", "kollektivtrafik"),
+]
 
 
 class EnterpriseQuerySet(models.QuerySet):
@@ -93,6 +105,31 @@ class SocialEnterprise(models.Model):
         help_text=_("Till exempel: Måndag–fredag 8–16."),
     )
     contact_name = models.CharField(_("kontaktperson"), max_length=200, blank=True)
+    languages = models.ManyToManyField(
+        Language,
+        verbose_name=_("språk på arbetsplatsen"),
+        related_name="enterprises",
+        blank=True,
+        help_text=_("Språk som handledarna kan använda i arbetet."),
+    )
+    # The premises' accessibility, as facts (ACCESS_FACTS lists them with their words).
+    step_free_entrance = models.BooleanField(_("entré utan trappsteg"), default=False)
+    lift = models.BooleanField(_("hiss"), default=False)
+    accessible_toilet = models.BooleanField(_("tillgänglighetsanpassad toalett"), default=False)
+    hearing_loop = models.BooleanField(_("hörslinga"), default=False)
+    disabled_parking = models.BooleanField(_("parkering för rörelsehindrade"), default=False)
+    quiet_workplace = models.BooleanField(
+        _("lugn arbetsplats med lite intryck"),
+        default=False,
+        help_text=_("Till exempel ett eget rum, lite ljud eller ett tyst rum att gå undan till."),
+    )
+    public_transport = models.BooleanField(_("nära kollektivtrafik"), default=False)
+    transit_stop = models.CharField(
+        _("närmaste hållplats"),
+        max_length=200,
+        blank=True,
+        help_text=_("Till exempel: Busshållplats Torget, 200 meter."),
+    )
     employee_count = models.PositiveIntegerField(_("antal anställda"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=PublicationStatus, default=PublicationStatus.DRAFT
@@ -137,7 +174,7 @@ class SocialEnterprise(models.Model):
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
     history = HistoricalRecords(
-        excluded_fields=["search_document", "search_vector"], m2m_fields=[industries]
+        excluded_fields=["search_document", "search_vector"], m2m_fields=[industries, languages]
     )
     objects = EnterpriseQuerySet.as_manager()
 

@@ -1,4 +1,5 @@
-"""Taxonomies editors keep in the admin: industries, target groups, areas."""
+"""Taxonomies editors keep in the admin (industries, target groups, areas) and
+the closed list of languages (``registry.languages``), loaded by a migration."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -49,3 +50,21 @@ class Area(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("område")
         verbose_name_plural = _("områden")
+
+
+class Language(models.Model):
+    """A language supervisors can use at work. Closed: the rows come from
+    ``registry.languages`` through a migration, not from the admin."""
+
+    code = models.CharField(_("språkkod"), max_length=3, unique=True)
+    name = models.CharField(_("namn"), max_length=60, unique=True)
+    slug = models.SlugField(_("kortnamn"), max_length=60, unique=True)
+    order = models.PositiveSmallIntegerField(_("ordning"), default=100)
+
+    class Meta:
+        verbose_name = _("språk")
+        verbose_name_plural = _("språk")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name

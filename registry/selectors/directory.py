@@ -27,7 +27,7 @@ from registry.selectors.directory_index import (
     release_memory,
     to_bitmap,
 )
-from registry.selectors.facets import FacetCounts
+from registry.selectors.facets import ACCESS_FIELDS, FacetCounts
 from registry.selectors.listing import (
     directory_queryset,
     filter_industry,
@@ -58,6 +58,14 @@ class DirectoryQuery:
     open_places: bool = False
     verified: bool = False
     confirmed: bool = False
+    language: int | None = None
+    step_free_entrance: bool = False
+    lift: bool = False
+    accessible_toilet: bool = False
+    hearing_loop: bool = False
+    disabled_parking: bool = False
+    quiet_workplace: bool = False
+    public_transport: bool = False
     sort: str = "relevance"
     exact: bool = False  # search the text as typed, without corrections
 
@@ -79,6 +87,8 @@ _FILTERS = {
     "open_places": lambda qs, _on: filter_open_places(qs),
     "verified": lambda qs, _on: filter_verified(qs),
     "confirmed": lambda qs, _on: qs.filter(freshness.confirmed_recently()),
+    "language": lambda qs, language_id: qs.filter(languages__id=language_id),
+    **{field: (lambda qs, _on, f=field: qs.filter(**{f: True})) for field in ACCESS_FIELDS},
 }
 
 
@@ -130,7 +140,7 @@ def directory_sort_keys(queryset: QuerySet, sort: str) -> list[SortKey]:
 
 def directory_rows(query: DirectoryQuery) -> QuerySet[SocialEnterprise]:
     """Every result of ``query`` in page order, for the CSV export."""
-    queryset = filter_directory(directory_queryset(), query)
+    queryset = filter_directory(directory_queryset().prefetch_related("languages"), query)
     return keyset.ordered(queryset, directory_sort_keys(queryset, query.sort))
 
 
@@ -151,6 +161,8 @@ class Facets:
     open_places: int
     verified: int
     confirmed: int
+    language: list[FacetOption]
+    access: dict[str, int]  # per accessibility fact (its field), the count
 
 
 def _term_options(terms: list[Term], counts: dict[str, int]) -> list[FacetOption]:
@@ -172,6 +184,8 @@ def _facets(counts: FacetCounts, version: int | None = None) -> Facets:
         open_places=counts["open_places"].get("1", 0),
         verified=counts["verified"].get("1", 0),
         confirmed=counts["confirmed"].get("1", 0),
+        language=_term_options(terms.languages, counts["language"]),
+        access={field: counts[field].get("1", 0) for field in ACCESS_FIELDS},
     )
 
 

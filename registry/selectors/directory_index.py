@@ -41,7 +41,7 @@ from pyroaring import BitMap
 from asfportal.core.keyset import KeysetPage
 from registry import freshness
 from registry.models import SocialEnterprise
-from registry.selectors.facets import FACETS, FacetCounts
+from registry.selectors.facets import ACCESS_FIELDS, FACETS, FacetCounts
 from registry.selectors.listing import ALL_CRITERIA, name_ordering, stale_flag
 
 SALT = "asfportal.directory"
@@ -65,6 +65,9 @@ SELECT 'open_places', '1', enterprise_id FROM registry_offering WHERE open_place
 UNION ALL
 SELECT 'target_group', CAST(t.targetgroup_id AS TEXT), o.enterprise_id
   FROM registry_offering_target_groups t JOIN registry_offering o ON o.id = t.offering_id
+UNION ALL
+SELECT 'language', CAST(language_id AS TEXT), socialenterprise_id
+  FROM registry_socialenterprise_languages
 UNION ALL
 SELECT 'verified', '1', enterprise_id FROM registry_criterionverification
  WHERE verified GROUP BY enterprise_id HAVING COUNT(*) = {ALL_CRITERIA}
@@ -102,15 +105,26 @@ def build_index(key: tuple) -> DirectoryIndex:
         _positions()
         .annotate(is_stale=stale_flag())
         .order_by("pos")
-        .values_list("pk", "area_id", "legal_form", "last_checked", "is_stale", "checked_pos")
+        .values_list(
+            "pk",
+            "area_id",
+            "legal_form",
+            "last_checked",
+            "is_stale",
+            "checked_pos",
+            *ACCESS_FIELDS,
+        )
     )
     cutoff = freshness.confirmed_cutoff()
     found: dict[str, dict[str, array]] = {f: defaultdict(lambda: array("I")) for f in FACETS}
     ids, stale, checked_rank = array("I"), array("I"), array("I")  # roaring holds 32 bits
-    for position, (pk, area_id, legal_form, last_checked, is_stale, checked) in enumerate(
+    for position, (pk, area_id, legal_form, last_checked, is_stale, checked, *access) in enumerate(
         rows.iterator(chunk_size=20_000)  # a server-side cursor on PostgreSQL: bounded memory
     ):
         ids.append(pk)
+        for field, present in zip(ACCESS_FIELDS, access, strict=True):
+            if present:
+                found[field]["1"].append(position)
         checked_rank.append(checked)
         if area_id is not None:
             found["area"][str(area_id)].append(position)
@@ -168,7 +182,9 @@ def release_memory(*, collect: bool = True) -> None:
 def _shared(key: tuple) -> DirectoryIndex:
     """The index from the shared cache (about 2 MB at 100,000 records, read
     in milliseconds), or built here and put there for the other processes."""
-    cache_key = f"directory:index:{key[0]}:{key[1]:%Y%m%d}"
+    # The "v2" names the index's shape: an index an older release put in the
+    # cache, without this release's facets, is never read.
+    cache_key = f"directory:index:v2:{key[0]}:{key[1]:%Y%m%d}"
     index = cache.get(cache_key)
     if not isinstance(index, DirectoryIndex) or index.key != key:
         index = build_index(key)

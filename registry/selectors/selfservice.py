@@ -4,11 +4,13 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from registry.models import (
     AcceptedReferrer,
     ChangeProposal,
     Industry,
+    Language,
     LegalForm,
     Offering,
     OfferingKind,
@@ -20,7 +22,13 @@ from registry.models import (
     TargetGroup,
 )
 from registry.orgnr import format_org_number
-from registry.selfservice import PROPOSED_FIELDS, offering_key, read_token, split_key
+from registry.selfservice import (
+    PROPOSED_FIELDS,
+    PROPOSED_LINKS,
+    offering_key,
+    read_token,
+    split_key,
+)
 
 
 def link_for_token(token: str) -> SelfServiceLink | None:
@@ -42,14 +50,14 @@ def link_for_token(token: str) -> SelfServiceLink | None:
 
 
 def enterprise_for_self_service(enterprise_id: int) -> SocialEnterprise:
-    """The record as its own page shows it: industries, and offerings with their
-    target groups and referrers (four queries)."""
+    """The record as its own page shows it: industries, languages, and offerings
+    with their target groups and referrers (five queries)."""
     offerings = Offering.objects.order_by("kind", "pk").prefetch_related(
         "target_groups", "accepted_referrers"
     )
     return (
         SocialEnterprise.objects.select_related("area")
-        .prefetch_related("industries", Prefetch("offerings", queryset=offerings))
+        .prefetch_related("industries", "languages", Prefetch("offerings", queryset=offerings))
         .get(pk=enterprise_id)
     )
 
@@ -98,9 +106,10 @@ def current_values(enterprise: SocialEnterprise) -> dict[str, object]:
     """The record's values under the proposal keys (expects the prefetches of
     ``enterprise_for_self_service``)."""
     values: dict[str, object] = {
-        name: getattr(enterprise, name) for name in PROPOSED_FIELDS if name != "industries"
+        name: getattr(enterprise, name) for name in PROPOSED_FIELDS if name not in PROPOSED_LINKS
     }
-    values["industries"] = sorted(industry.pk for industry in enterprise.industries.all())
+    for name in PROPOSED_LINKS:
+        values[name] = sorted(row.pk for row in getattr(enterprise, name).all())
     for offering in enterprise.offerings.all():
         values[offering_key(offering.pk, "kind")] = offering.kind
         values[offering_key(offering.pk, "description")] = offering.description
@@ -155,8 +164,15 @@ class _Names:
     def __init__(self):
         self._industries: dict[int, str] | None = None
         self._groups: dict[int, str] | None = None
+        self._languages: dict[int, str] | None = None
 
     def show(self, field: str, value) -> str:
+        if isinstance(value, bool):
+            return str(_("Ja") if value else _("Nej"))
+        if field == "languages":
+            if self._languages is None:
+                self._languages = dict(Language.objects.values_list("pk", "name"))
+            return ", ".join(sorted(self._languages.get(pk, "?") for pk in value or []))
         if field == "industries":
             if self._industries is None:
                 self._industries = dict(Industry.objects.values_list("pk", "name"))

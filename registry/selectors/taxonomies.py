@@ -1,19 +1,23 @@
-"""Industries, target groups and areas for the filter forms: one query, then
-cached until the next registry write."""
+"""Industries, target groups, areas and languages for the filter forms: one
+query, then cached until the next registry write."""
 
 from dataclasses import dataclass
 from uuid import UUID
 
 from django.core.cache import cache
 from django.db.models import (
+    CharField,
     F,
+    UUIDField,
     Value,
 )
+from django.db.models.functions import Cast
 
 from registry import pagecache
 from registry.models import (
     Area,
     Industry,
+    Language,
     TargetGroup,
 )
 
@@ -33,6 +37,7 @@ class Taxonomies:
     industries: list[Term]
     target_groups: list[Term]
     areas: list[Term]
+    languages: list[Term]  # in the list's own order (most spoken first)
 
 
 TAXONOMY_SECONDS = 3600
@@ -54,7 +59,7 @@ def taxonomies(version: int | None = None) -> Taxonomies:
     is the registry version when the caller has read it already."""
     global _kept
     version = pagecache.registry_version() if version is None else version
-    key = f"registry:taxonomies:v2:{version}"
+    key = f"registry:taxonomies:v3:{version}"
     kept = _kept
     if kept is not None and kept[0] == key:
         return kept[1]
@@ -67,25 +72,38 @@ def taxonomies(version: int | None = None) -> Taxonomies:
 
 
 def _load_taxonomies() -> Taxonomies:
-    def terms(queryset, table: str):
+    def terms(queryset, table: str, order, uuid="uuid"):
         return (
             queryset.order_by()
-            .annotate(table=Value(table))
-            .values_list("table", "pk", "slug", "name", "order", "uuid")
+            .annotate(table=Value(table), sort_order=order, open_id=uuid)
+            .values_list("table", "pk", "slug", "name", "sort_order", "open_id")
         )
 
     union = (
-        terms(Industry.objects.annotate(order=Value("")), "industry")
+        terms(Industry.objects, "industry", Value(""), F("uuid"))
         .union(
-            terms(TargetGroup.objects.annotate(order=Value("")), "target_group"),
-            terms(Area.objects.annotate(order=F("kind")), "area"),
+            terms(TargetGroup.objects, "target_group", Value(""), F("uuid")),
+            terms(Area.objects, "area", F("kind"), F("uuid")),
+            terms(
+                Language.objects,
+                "language",
+                Cast("order", CharField()),
+                Value(None, UUIDField()),
+            ),
             all=True,
         )
         .order_by()
     )
-    grouped: dict[str, list[tuple]] = {"industry": [], "target_group": [], "area": []}
+    grouped: dict[str, list[tuple]] = {t: [] for t in ("industry", "target_group", "area")}
+    grouped["language"] = []
     for table, pk, slug, name, order, uuid in union:
-        term = Term(pk, slug, name, str(UUID(str(uuid))))  # SQLite's union gives hex
-        grouped[table].append((order, swedish_sort_key(name), pk, term))
+        # SQLite's union gives a UUID as hex; a language has none.
+        term = Term(pk, slug, name, str(UUID(str(uuid))) if uuid else "")
+        if table == "language":
+            grouped[table].append((int(order), "", pk, term))
+        else:
+            grouped[table].append((order, swedish_sort_key(name), pk, term))
     terms_of = {table: [row[-1] for row in sorted(rows)] for table, rows in grouped.items()}
-    return Taxonomies(terms_of["industry"], terms_of["target_group"], terms_of["area"])
+    return Taxonomies(
+        terms_of["industry"], terms_of["target_group"], terms_of["area"], terms_of["language"]
+    )

@@ -3,7 +3,8 @@
 The enterprise is the authority on its open places and contact details: those
 apply at once (``DIRECT_FIELDS``, offering ``open_places``). Everything else it
 asks for becomes a change proposal an advisor decides (``PROPOSED_FIELDS``,
-``PROPOSED_OFFERING_FIELDS``).
+``PROPOSED_OFFERING_FIELDS``), the languages and the premises' accessibility
+too: people choose a workplace by them, so an advisor sees each change first.
 
 The token in the link /uppdatera/<token>/:
 Signed with the site's SECRET_KEY (Django's signing, its own salt) and
@@ -31,7 +32,18 @@ PROPOSED_FIELDS = (
     "street_address",
     "postal_code",
     "city",
+    "languages",
+    "step_free_entrance",
+    "lift",
+    "accessible_toilet",
+    "hearing_loop",
+    "disabled_parking",
+    "quiet_workplace",
+    "public_transport",
+    "transit_stop",
 )
+# Many-to-many fields: a proposal holds their sorted ids.
+PROPOSED_LINKS = ("industries", "languages")
 PROPOSED_OFFERING_FIELDS = ("kind", "description", "target_groups", "referrers")
 
 

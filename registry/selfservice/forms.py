@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from asfportal.core.submissions import one_time_token
 from registry.models import (
     Industry,
+    Language,
     Offering,
     OfferingKind,
     Referrer,
@@ -19,7 +20,7 @@ from registry.models import (
     TargetGroup,
 )
 from registry.orgnr import normalise_org_number
-from registry.selfservice import DIRECT_FIELDS, PROPOSED_FIELDS, offering_key
+from registry.selfservice import DIRECT_FIELDS, PROPOSED_FIELDS, PROPOSED_LINKS, offering_key
 
 TEXT_LIMITS = {"description": 5000, "opening_hours": 200}
 OFFERING_DESCRIPTION_LIMIT = 2000
@@ -105,6 +106,13 @@ class SelfUpdateForm(forms.Form):
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
             )
+        if name == "languages":
+            return forms.ModelMultipleChoiceField(
+                queryset=Language.objects.all(),
+                label=_("Språk som handledarna kan använda i arbetet"),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
         if name == "org_number":
             return forms.CharField(label=_("Organisationsnummer"), max_length=20)
         kwargs = {"max_length": TEXT_LIMITS[name]} if name in TEXT_LIMITS else {}
@@ -132,8 +140,8 @@ class SelfUpdateForm(forms.Form):
         return formfield
 
     def _initial(self, name: str):
-        if name == "industries":
-            return [industry.pk for industry in self.enterprise.industries.all()]
+        if name in PROPOSED_LINKS:
+            return [row.pk for row in getattr(self.enterprise, name).all()]
         if name == "org_number":
             return self.enterprise.org_number_display
         return getattr(self.enterprise, name)
@@ -223,9 +231,9 @@ class SelfUpdateForm(forms.Form):
         proposed: dict[str, object] = {}
         for name in PROPOSED_FIELDS:
             new = data[name]
-            if name == "industries":
-                new = sorted(industry.pk for industry in new)
-                old = sorted(self.initial["industries"])
+            if name in PROPOSED_LINKS:
+                new = sorted(row.pk for row in new)
+                old = sorted(self.initial[name])
             else:
                 old = getattr(self.enterprise, name)
             if _norm(new) != _norm(old):

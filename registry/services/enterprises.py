@@ -17,6 +17,7 @@ from registry.models import (
     Criterion,
     CriterionVerification,
     Industry,
+    Language,
     Offering,
     PublicationStatus,
     RecordCheck,
@@ -43,6 +44,7 @@ def enterprise_create(
     legal_form: str,
     short_description: str,
     industries: Iterable[Industry] = (),
+    languages: Iterable[Language] = (),
     status: str = PublicationStatus.DRAFT,
     reason: str = "",
     **fields,
@@ -62,6 +64,7 @@ def enterprise_create(
         enterprise._change_reason = reason[:100]
     enterprise.save()
     enterprise.industries.set(industries)
+    enterprise.languages.set(languages)
     enterprise_refresh_search_document(enterprise=enterprise)
     return enterprise
 
@@ -136,12 +139,17 @@ def enterprise_create_with_offerings(
     fields: dict,
     industries: Iterable[Industry],
     offerings: Iterable[RowChange],
+    languages: Iterable[Language] = (),
     reason: str = "",
 ) -> SocialEnterprise:
     """A new record from the advisors' form or the admin: a draft until it is
     published."""
     enterprise = enterprise_create(
-        industries=industries, status=PublicationStatus.DRAFT, reason=reason, **fields
+        industries=industries,
+        languages=languages,
+        status=PublicationStatus.DRAFT,
+        reason=reason,
+        **fields,
     )
     _apply_offerings(enterprise, offerings)
     enterprise_refresh_search_document(enterprise=enterprise)
@@ -155,6 +163,7 @@ def enterprise_update(
     expected_version: int | None,
     fields: dict,
     industries: Iterable[Industry] | None = None,
+    languages: Iterable[Language] | None = None,
     offerings: Iterable[RowChange] = (),
     reason: str = "",
 ) -> SocialEnterprise:
@@ -169,6 +178,8 @@ def enterprise_update(
     current.save()
     if industries is not None:
         current.industries.set(industries)
+    if languages is not None:
+        current.languages.set(languages)
     _apply_offerings(current, offerings)
     enterprise_refresh_search_document(enterprise=current)
     return current
@@ -271,7 +282,7 @@ _NOT_RESTORED = {
 
 @transaction.atomic
 def enterprise_restore(*, enterprise: SocialEnterprise, record) -> SocialEnterprise:
-    """Put the record's fields and industries back as they were in ``record``
+    """Put the record's fields, industries and languages back as they were in ``record``
     (one of its historical records). The restore is itself a new history entry."""
     if record.id != enterprise.pk:
         raise ValueError("history record of another enterprise")
@@ -283,6 +294,7 @@ def enterprise_restore(*, enterprise: SocialEnterprise, record) -> SocialEnterpr
     if fields.get("area_id") and not Area.objects.filter(pk=fields["area_id"]).exists():
         fields["area_id"] = None  # the area has been removed since
     industries = [row.industry_id for row in record.industries.all()]
+    languages = [row.language_id for row in record.languages.all()]
     when = timezone.localtime(record.history_date)
     with translation.override("sv"):  # history is written in the source language
         reason = _("Återställd till versionen från %(when)s") % {"when": f"{when:%Y-%m-%d %H:%M}"}
@@ -291,5 +303,6 @@ def enterprise_restore(*, enterprise: SocialEnterprise, record) -> SocialEnterpr
         expected_version=None,
         fields=fields,
         industries=Industry.objects.filter(pk__in=industries),
+        languages=Language.objects.filter(pk__in=languages),
         reason=reason,
     )

@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from registry.csv_import.reading import ImportReport
-from registry.models import EnterpriseImport, PublicationStatus, SocialEnterprise
+from registry.models import EnterpriseImport, Language, PublicationStatus, SocialEnterprise
 from registry.selectors.imports import import_check
 from registry.services.enterprises import enterprise_create
 
@@ -40,8 +40,14 @@ def _import_reason(filename: str) -> str:
 
 def _create_all(batch: EnterpriseImport, report: ImportReport, user: AbstractBaseUser) -> None:
     status = PublicationStatus.PUBLISHED if batch.publish else PublicationStatus.DRAFT
+    languages = {language.code: language for language in Language.objects.all()}
     created = [
-        enterprise_create(industries=row.industries, status=status, **row.fields)
+        enterprise_create(
+            industries=row.industries,
+            languages=[languages[code] for code in row.languages],
+            status=status,
+            **row.fields,
+        )
         for row in report.rows
     ]
     # The history shows who imported and from which file, also when no request

@@ -18,6 +18,7 @@ from registry.models import (
     CheckMethod,
     CheckSource,
     Industry,
+    Language,
     LinkReason,
     ProposalStatus,
     RecordCheck,
@@ -250,7 +251,7 @@ def proposal_decide(
 
 
 def _apply_approved(proposal, enterprise, approve, expected_version) -> None:
-    fields, industries, offering_changes = {}, None, {}
+    fields, industries, languages, offering_changes = {}, None, None, {}
     for key in approve:
         offering_id, field = split_key(key)
         new = proposal.changes[key]["new"]
@@ -258,6 +259,8 @@ def _apply_approved(proposal, enterprise, approve, expected_version) -> None:
             offering_changes.setdefault(offering_id, {})[field] = new
         elif field == "industries":
             industries = Industry.objects.filter(pk__in=new)
+        elif field == "languages":
+            languages = Language.objects.filter(pk__in=new)
         else:
             fields[field] = new
     offerings = {offering.pk: offering for offering in enterprise.offerings.all()}
@@ -271,6 +274,7 @@ def _apply_approved(proposal, enterprise, approve, expected_version) -> None:
         expected_version=expected_version,
         fields=fields,
         industries=industries,
+        languages=languages,
         offerings=rows,
         reason=_in_swedish(REASON_APPROVED),
     )

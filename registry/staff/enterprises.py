@@ -63,6 +63,7 @@ def enterprise_create(request):
         enterprise = services.enterprise_create_with_offerings(
             fields=form.fields_to_save(),
             industries=form.cleaned_data["industries"],
+            languages=form.cleaned_data["languages"],
             offerings=forms.row_changes(formset),
         )
         messages.success(request, _("Företaget är sparat som utkast."))
@@ -97,6 +98,7 @@ def enterprise_edit(request, pk: int):
                 expected_version=form.cleaned_data["version"],
                 fields=form.fields_to_save(),
                 industries=form.cleaned_data["industries"],
+                languages=form.cleaned_data["languages"],
                 offerings=forms.row_changes(formset),
             )
         except RecordChanged as changed:
@@ -182,7 +184,7 @@ def enterprise_export(request):
         exports.staff_row(enterprise)
         for enterprise in staff_enterprises()
         .select_related("last_checked_by")
-        .prefetch_related("industries", "offerings", "verifications")
+        .prefetch_related("industries", "languages", "offerings", "verifications")
         .iterator(chunk_size=500)
     )
     response = StreamingHttpResponse(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from asfportal.core.people import display_name
 from registry.models import (
+    ACCESS_FACTS,
     Criterion,
     HelpTopic,
     Offering,
@@ -114,7 +115,7 @@ class VersionedForm(forms.ModelForm):
         return record_changed_message(self.instance)
 
     def fields_to_save(self) -> dict:
-        skip = {"version", "industries", "topics"}
+        skip = {"version", "industries", "languages", "topics"}
         return {name: value for name, value in self.cleaned_data.items() if name not in skip}
 
 
@@ -122,6 +123,10 @@ class VersionForm(forms.Form):
     """The version a page without a model form was read at."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+# The premises' accessibility facts and the nearest stop, in the forms' order.
+ACCESS_FIELDS = [field for field, _word in ACCESS_FACTS] + ["transit_stop"]
 
 
 class EnterpriseForm(VersionedForm):
@@ -137,10 +142,11 @@ class EnterpriseForm(VersionedForm):
             "name", "org_number", "legal_form", "short_description", "description",
             "industries", "area", "street_address", "postal_code", "city", "latitude",
             "longitude", "website", "email", "phone", "contact_name", "opening_hours",
-            "employee_count", "is_example",
+            "employee_count", "is_example", "languages", *ACCESS_FIELDS,
         ]  # fmt: skip
         widgets = {
             "industries": forms.CheckboxSelectMultiple,
+            "languages": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 5}),
         }
 
@@ -158,6 +164,7 @@ class EnterpriseForm(VersionedForm):
             Fieldset(_("Adress"), "street_address", "postal_code", "city", "area",
                      "latitude", "longitude"),
             Fieldset(_("Kontakt"), "contact_name", "email", "phone", "website", "opening_hours"),
+            Fieldset(_("Språk och tillgänglighet"), "languages", *ACCESS_FIELDS),
             "version",
         )  # fmt: skip
 

@@ -101,7 +101,7 @@ def staff_enterprises() -> QuerySet[SocialEnterprise]:
 
 
 def enterprise_for_edit(pk: int) -> SocialEnterprise:
-    return get_object_or_404(staff_enterprises().prefetch_related("industries"), pk=pk)
+    return get_object_or_404(staff_enterprises().prefetch_related("industries", "languages"), pk=pk)
 
 
 def last_editor(enterprise: SocialEnterprise):

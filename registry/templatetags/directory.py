@@ -7,9 +7,11 @@ from django.forms.utils import flatatt
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from asfportal.core.kept import Kept
 from registry.forms import QUERY_MAX_LENGTH
+from registry.models import ACCESS_FACTS
 from registry.selectors.search import MARK_END, MARK_START
 
 register = template.Library()
@@ -113,8 +115,9 @@ def _fixed_parts(form) -> dict[str, str]:
                 f'  <select name="{name}" id="id_{name}" class="form-select">\n'
                 f'    <option value="">{empty}</option>\n    '
             )
-        for name in FACET_CHECKBOXES:
+        for name in (*FACET_CHECKBOXES, *ACCESS_CHECKBOXES):
             parts[name] = _label(form, name)
+        parts["access_legend"] = html.escape(str(_("Lokalerna")))
         parts["q"] = _label(form, "q")
         parts["sortering"] = _label(form, "sortering")
         parts["sort_options"] = [
@@ -183,6 +186,18 @@ def _facet_checkbox(form, name: str, count: int, fixed: dict[str, str]) -> str:
     )
 
 
+def _access_group(form, facets, fixed: dict[str, str]) -> str:
+    """The accessibility checkboxes under one legend."""
+    boxes = "\n".join(
+        _facet_checkbox(form, name, facets.access[field], fixed)
+        for name, field in ACCESS_CHECKBOXES.items()
+    )
+    return (
+        f'<fieldset class="mb-3">\n<legend class="form-label fs-6">{fixed["access_legend"]}'
+        f"</legend>\n{boxes}\n</fieldset>"
+    )
+
+
 def _sort_select(form, fixed: dict[str, str]) -> str:
     field = form["sortering"]
     if field.errors:
@@ -205,12 +220,15 @@ FACET_SELECTS = {
     "malgrupp": "target_group",
     "omrade": "area",
     "juridisk_form": "legal_form",
+    "sprak": "language",
 }
 FACET_CHECKBOXES = {
     "lediga_platser": "open_places",
     "verifierad": "verified",
     "bekraftade": "confirmed",
 }
+# The premises' accessibility, as a group of checkboxes: parameter -> field.
+ACCESS_CHECKBOXES = {param: field for field, param in ACCESS_FACTS}
 
 
 @register.simple_tag
@@ -230,6 +248,7 @@ def directory_filters(form, facets) -> str:
             _facet_checkbox(form, name, getattr(facets, facet), fixed)
             for name, facet in FACET_CHECKBOXES.items()
         ),
+        _access_group(form, facets, fixed),
         _sort_select(form, fixed),
     ]
     return mark_safe("\n".join(parts))  # noqa: S308 - every value escaped above

@@ -56,7 +56,7 @@ def test_from_lattlast_through_an_advice_flow_in_easy_words(page, live_server, a
     call_command("load_demo")
     page.goto(live_server.url + "/lattlast/")
     page.get_by_role("link", name="Frågor för dig som vill jobba på ett socialt företag").click()
-    expect(page.get_by_text("Här svarar du på fyra frågor.")).to_be_visible()
+    expect(page.get_by_text("Här svarar du på sex frågor.")).to_be_visible()
     expect(page.get_by_label("Visa lättläst")).to_be_checked()
     axe_check(page)
 
@@ -82,7 +82,7 @@ def test_from_lattlast_through_an_advice_flow_in_easy_words(page, live_server, a
     page.keyboard.press("Enter")
     expect(page.get_by_role("group", name="Vad söker du?")).to_be_visible()
     expect(page.get_by_label("Visa lättläst")).not_to_be_checked()
-    expect(page.locator(".caption")).to_have_text("Fråga 2 av 4")
+    expect(page.locator(".caption")).to_have_text("Fråga 2 av 6")
 
 
 def test_the_easy_wording_box_works_without_javascript(no_js_page, live_server):

@@ -29,7 +29,7 @@ def test_work_flow_to_an_inquiry_with_javascript(page, demo, axe_check, console_
     page.goto(demo + "/vagledning/jobba/")
     axe_check(page)
     page.get_by_role("button", name="Starta nu").click()
-    expect(page.locator(".caption")).to_have_text("Fråga 1 av 4")
+    expect(page.locator(".caption")).to_have_text("Fråga 1 av 6")
 
     page.get_by_role("button", name="Fortsätt").click()  # nothing chosen
     summary = page.locator("#error-summary")
@@ -38,7 +38,7 @@ def test_work_flow_to_an_inquiry_with_javascript(page, demo, axe_check, console_
     axe_check(page)
 
     choose(page, "Jag är inskriven på Arbetsförmedlingen")
-    expect(page.locator(".caption")).to_have_text("Fråga 2 av 4")
+    expect(page.locator(".caption")).to_have_text("Fråga 2 av 6")
     page.get_by_label("Arbetsträning", exact=False).first.check()
     page.get_by_role("button", name="Fortsätt").click()
     choose(page, "Café och restaurang")
@@ -47,8 +47,13 @@ def test_work_flow_to_an_inquiry_with_javascript(page, demo, axe_check, console_
     expect(page.get_by_label("Café och restaurang", exact=True)).to_be_checked()
     page.get_by_role("button", name="Fortsätt").click()
     choose(page, "Spelar ingen roll")
+    expect(page.locator(".caption")).to_have_text("Fråga 5 av 6")
+    choose(page, "Spelar ingen roll")  # the language
+    page.get_by_label("Entré utan trappsteg", exact=True).check()
+    page.get_by_role("button", name="Fortsätt").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Kontrollera dina svar")
+    expect(page.locator(".summary-list")).to_contain_text("Entré utan trappsteg")
     axe_check(page)
     page.get_by_role("link", name=re.compile("^Ändra svaret på frågan Var")).click()
     choose(page, "Centrum")
@@ -78,7 +83,8 @@ def test_work_flow_to_an_inquiry_with_javascript(page, demo, axe_check, console_
     axe_check(page)
     inquiry = Inquiry.objects.get()
     assert inquiry.reference == reference
-    assert inquiry.flow_answers[-1]["answers"] == ["Centrum"]
+    assert inquiry.flow_answers[3]["answers"] == ["Centrum"]
+    assert inquiry.flow_answers[-1]["answers"] == ["Entré utan trappsteg"]
     assert run_tasks() == 2
     assert len(mailoutbox) == 2
     assert console_errors == []
@@ -121,7 +127,7 @@ def test_question_page_can_be_answered_with_the_keyboard(page, demo):
     page.goto(demo + "/vagledning/jobba/")
     page.get_by_role("button", name="Starta nu").focus()
     page.keyboard.press("Enter")
-    expect(page.locator(".caption")).to_have_text("Fråga 1 av 4")
+    expect(page.locator(".caption")).to_have_text("Fråga 1 av 6")
     for _ in range(40):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.type") == "radio":
@@ -131,7 +137,7 @@ def test_question_page_can_be_answered_with_the_keyboard(page, demo):
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Fortsätt")).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page.locator(".caption")).to_have_text("Fråga 2 av 4")
+    expect(page.locator(".caption")).to_have_text("Fråga 2 av 6")
 
 
 def test_policy_history_and_diff(page, demo, axe_check):

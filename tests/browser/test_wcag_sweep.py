@@ -24,7 +24,8 @@ from tests.factories import EnterpriseFactory
 from tests.registry.import_helpers import make_batch
 from tests.registry.selfservice.helpers import enterprise_with_link
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# About 90 s; the database does not change what it checks, so CI runs it once.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.once]
 
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots" / "wcag"
 # Pages whose checked states are also kept as screenshots, to look at.
@@ -108,6 +109,7 @@ def pages_outside_the_sitemap() -> list[str]:
     return [
         *paths,
         self_service,
+        self_service + "andra/",
         "/sidan-finns-inte/",
         reverse("staff:login"),
         reverse("staff:password_reset"),

@@ -98,8 +98,8 @@ def test_the_lattlast_link_chooses_the_easy_wording_for_the_walk(client, demo):
     start = client.get(response.url).text
     page = question_page(client, "jobba", first)
 
-    assert "Här svarar du på fyra frågor." in start
-    assert "Svara på fyra korta frågor" not in start
+    assert "Här svarar du på sex frågor." in start
+    assert "Svara på sex korta frågor" not in start
     assert "Vilket stämmer för dig?" in page
     assert "Jag är sjuk och får pengar från Försäkringskassan." in page
     assert "aktivitetsersättning" not in page

@@ -5,7 +5,7 @@ import pytest
 from guidance import selectors
 from guidance.flows import walk
 from guidance.results import flow_result
-from registry.models import OfferingKind
+from registry.models import Language, OfferingKind
 from tests.factories import (
     AreaFactory,
     EnterpriseFactory,
@@ -87,3 +87,46 @@ def test_nothing_found_even_widened_says_so():
     result = flow_result(finished(flow))
 
     assert (result.match_count, result.enterprises, result.widened) == (0, [], "")
+
+
+def language_and_access(flow, *, language, access_need):
+    """Recommendations on the flow's last answer that filter on a language and
+    on an accessibility need (as the demo flow's last two questions do)."""
+    from guidance.models import Recommendation
+
+    centrum = flow["plats"].choices.get(value="centrum")
+    Recommendation.objects.create(choice=centrum, text="Språket.", language=language)
+    Recommendation.objects.create(choice=centrum, text="Lokalerna.", access_need=access_need)
+
+
+def test_the_language_and_the_access_needs_narrow_the_matches_and_the_links():
+    arabic = Language.objects.get(code="ar")
+    speaks = trainee(name="Kafé Arabiska", step_free_entrance=True)
+    speaks.languages.set([arabic])
+    trainee(name="Utan trappfri entré").languages.set([arabic])
+    trainee(name="Bara svenska", step_free_entrance=True)
+    flow = build_flow()
+    language_and_access(flow, language=arabic, access_need="step_free_entrance")
+
+    result = flow_result(finished(flow))
+
+    assert (result.match_count, result.enterprises, result.widened) == (1, [speaks], "")
+    assert result.directory_links == [
+        ("Arbetsträning", "/foretag/?erbjudande=arbetstraning&sprak=arabiska&trappfri_entre=on")
+    ]
+
+
+def test_without_a_match_the_language_is_let_go_but_never_the_access_need():
+    arabic = Language.objects.get(code="ar")
+    step_free = trainee(name="Bara svenska", step_free_entrance=True)
+    trainee(name="Arabiska med trappor").languages.set([arabic])
+    flow = build_flow()
+    language_and_access(flow, language=arabic, access_need="step_free_entrance")
+
+    result = flow_result(finished(flow))
+
+    assert (result.widened, result.match_count, result.enterprises) == ("language", 1, [step_free])
+    step_free.step_free_entrance = False
+    step_free.save()
+    result = flow_result(finished(flow))
+    assert (result.match_count, result.enterprises) == (0, [])

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from opendata import vocabulary
 from opendata.selectors import all_organizations
-from registry.models import PartnerTopic, PublicationStatus, SocialEnterprise
+from registry.models import Language, PartnerTopic, PublicationStatus, SocialEnterprise
 from tests.factories import (
     EnterpriseFactory,
     IndustryFactory,
@@ -52,7 +52,12 @@ def registry_data():
         skoopi_valid_until=datetime.date(2027, 3, 1),
         lou_share_percent=45,
         lou_checked_on=datetime.date(2026, 1, 10),
+        step_free_entrance=True,
+        hearing_loop=True,
+        public_transport=True,
+        transit_stop="Busshållplats Torget, 200 meter",
     )
+    kornet.languages.set(Language.objects.filter(code__in=["sv", "ar", "swl"]))
     training = OfferingFactory(
         enterprise=kornet,
         kind="arbetstraning",
@@ -176,6 +181,28 @@ def test_every_object_validates_and_has_its_nested_parts(client, registry_data):
     assert session_schedule[0]["opens_at"] == starts.strftime("%H:%M")
     assert session_schedule[0]["valid_from"] == starts.date().isoformat()
     assert topic["service_at_locations"][0]["location_id"] == str(data["place"].uuid)
+
+
+def test_languages_and_accessibility_are_hsds_objects(client, registry_data):
+    kornet = registry_data["kornet"]
+    service = get(client, f"services/{registry_data['training'].uuid}")
+    location = service["service_at_locations"][0]["location"]
+
+    assert [(x["code"], x["name"]) for x in service["languages"]] == [
+        ("sv", "svenska"), ("ar", "arabiska"), ("swl", "svenskt teckenspråk"),
+    ]  # fmt: skip
+    assert {x["service_id"] for x in service["languages"]} == {str(registry_data["training"].uuid)}
+    assert [x["code"] for x in location["languages"]] == ["sv", "ar", "swl"]
+    assert [x["description"] for x in location["accessibility"]] == [
+        "Entré utan trappsteg",
+        "Hörslinga",
+        "Nära kollektivtrafik",
+    ]
+    assert {x["location_id"] for x in location["accessibility"]} == {str(kornet.location_uuid)}
+    assert location["transportation"] == "Busshållplats Torget, 200 meter"
+    assert errors(service, "service.json") == []
+    again = get(client, f"services/{registry_data['training'].uuid}")
+    assert again["languages"][0]["id"] == service["languages"][0]["id"]  # stable ids
 
 
 def attributes(answer) -> dict[str, str | None]:
@@ -418,13 +445,14 @@ def test_a_repeat_request_is_served_from_the_cache(
 @pytest.mark.parametrize(
     ("path", "params", "queries"),
     [
-        # Two for Last-Modified, a count per source, then the rows and their parts.
+        # Two for Last-Modified, a count per source, then the rows and their parts
+        # (in the full shapes one of them the enterprises' languages).
         ("services", {}, 6),
-        ("services", {"full": "true"}, 12),
+        ("services", {"full": "true"}, 13),
         ("organizations", {}, 6),
-        ("organizations", {"full_service": "true"}, 14),
+        ("organizations", {"full_service": "true"}, 15),
         ("service_at_locations", {}, 6),
-        ("service_at_locations", {"full": "true"}, 11),
+        ("service_at_locations", {"full": "true"}, 12),
         ("taxonomy_terms", {}, 3),
     ],
 )
@@ -469,9 +497,9 @@ def test_the_whole_registry_downloads_as_one_hsds_json_file(client, settings, re
 def test_the_download_reads_in_chunks_of_fixed_cost(registry_data, django_assert_num_queries):
     for _ in range(5):
         OfferingFactory(enterprise=EnterpriseFactory())
-    # Enterprises (7) in chunks of 3: 3 chunks of 6 queries and an empty read;
+    # Enterprises (7) in chunks of 3: 3 chunks of 7 queries and an empty read;
     # the partner (1): one chunk of 4 queries and an empty read.
-    with django_assert_num_queries(3 * 6 + 1 + 4 + 1):
+    with django_assert_num_queries(3 * 7 + 1 + 4 + 1):
         found = list(all_organizations(chunk=3))
 
     assert len(found) == 8

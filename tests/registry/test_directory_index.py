@@ -9,7 +9,14 @@ import random
 import pytest
 from django.utils import timezone
 
-from registry.models import Criterion, LegalForm, OfferingKind, PublicationStatus, SocialEnterprise
+from registry.models import (
+    Criterion,
+    Language,
+    LegalForm,
+    OfferingKind,
+    PublicationStatus,
+    SocialEnterprise,
+)
 from registry.selectors.directory import (
     DirectoryQuery,
     directory_page,
@@ -17,7 +24,7 @@ from registry.selectors.directory import (
     filter_directory,
 )
 from registry.selectors.directory_index import directory_index
-from registry.selectors.facets import FACETS
+from registry.selectors.facets import ACCESS_FIELDS, FACETS
 from registry.services.enterprises import enterprise_set_status
 from tests.factories import (
     AreaFactory,
@@ -29,7 +36,7 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-CHECKBOXES = ("open_places", "verified", "confirmed")
+CHECKBOXES = ("open_places", "verified", "confirmed", *ACCESS_FIELDS)
 
 
 @pytest.fixture
@@ -41,6 +48,7 @@ def registry():
     areas = [AreaFactory(name=n) for n in ("Norrby", "Söderdal", "Ekbacken")]
     today = timezone.localdate()
     words = ["lunch", "bröd", "möbler", "städning", "cyklar"]
+    languages = list(Language.objects.filter(code__in=["sv", "ar", "so", "swl"]))
     for n in range(40):
         checked = rng.choice([None, today - datetime.timedelta(days=rng.randint(0, 900))])
         enterprise = EnterpriseFactory(
@@ -51,7 +59,9 @@ def registry():
             description=" ".join(rng.sample(words, 2)),
             industries=rng.sample(industries, rng.randint(0, 2)),
             status=rng.choice([PublicationStatus.PUBLISHED] * 5 + [PublicationStatus.DRAFT]),
+            **{field: rng.random() < 0.4 for field in ACCESS_FIELDS},
         )
+        enterprise.languages.set(rng.sample(languages, rng.randint(0, 2)))
         for kind in rng.sample(OfferingKind.values, rng.randint(0, 2)):
             OfferingFactory(
                 enterprise=enterprise,
@@ -62,16 +72,21 @@ def registry():
         if rng.random() < 0.4:
             for criterion in list(Criterion)[: rng.choice([2, 4])]:
                 VerificationFactory(enterprise=enterprise, criterion=criterion)
-    return {"industries": industries, "groups": groups, "areas": areas}
+    return {"industries": industries, "groups": groups, "areas": areas, "languages": languages}
 
 
 def _options(registry) -> dict[str, list[tuple]]:
     """Per facet, each option as (the query's value, the value the page shows)."""
-    terms = {"industry": "industries", "target_group": "groups", "area": "areas"}
+    terms = {
+        "industry": "industries",
+        "target_group": "groups",
+        "area": "areas",
+    }
     return {
         "offering_kind": [(v, v) for v in OfferingKind.values],
         **{facet: [(t.pk, t.slug) for t in registry[name]] for facet, name in terms.items()},
         "legal_form": [(v, v) for v in LegalForm.values],
+        "language": [(t.pk, t.slug) for t in Language.objects.all()],  # every one, zeros too
         **{facet: [(True, "1")] for facet in CHECKBOXES},
     }
 
@@ -89,8 +104,10 @@ def _expected_counts(query: DirectoryQuery, options: dict) -> dict[str, dict[str
 
 def _shown_counts(page) -> dict[str, dict[str, int]]:
     facets = page.facets
-    counts = {f: {o.value: o.count for o in getattr(facets, f)} for f in FACETS[:5]}
-    counts |= {f: {"1": getattr(facets, f)} for f in CHECKBOXES}
+    lists = ("offering_kind", "industry", "target_group", "area", "legal_form", "language")
+    counts = {f: {o.value: o.count for o in getattr(facets, f)} for f in lists}
+    counts |= {f: {"1": getattr(facets, f)} for f in ("open_places", "verified", "confirmed")}
+    counts |= {f: {"1": facets.access[f]} for f in ACCESS_FIELDS}
     return counts
 
 
@@ -106,6 +123,9 @@ def _queries(registry) -> list[DirectoryQuery]:
         DirectoryQuery(text="lunch"),
         DirectoryQuery(text="lunch bröd", area=area.pk),
         DirectoryQuery(text="mobler", open_places=True, sort="checked"),
+        DirectoryQuery(language=registry["languages"][1].pk, step_free_entrance=True),
+        DirectoryQuery(lift=True, accessible_toilet=True, area=area.pk),
+        DirectoryQuery(text="lunch", quiet_workplace=True, language=registry["languages"][0].pk),
     ]
 
 

@@ -85,8 +85,8 @@ def test_stale_profile_query_count_is_unchanged(client, django_assert_num_querie
     )
     url = reverse("registry:enterprise_detail", kwargs={"slug": enterprise.slug})
 
-    # row, industries, offerings, target groups, referrers, verifications
-    with django_assert_num_queries(6):
+    # row, industries, languages, offerings, target groups, referrers, verifications
+    with django_assert_num_queries(7):
         response = client.get(url)
 
     assert response.context["is_stale"] is True

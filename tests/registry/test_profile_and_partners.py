@@ -86,8 +86,8 @@ def test_profile_query_count_is_the_same_for_5_and_50_enterprises(
     for enterprise in enterprises:
         OfferingFactory(enterprise=enterprise, target_groups=[group], referrers=["egen_anmalan"])
         OfferingFactory(enterprise=enterprise, kind="praktik")
-    # row, industries, offerings, target groups, referrers, verifications
-    with django_assert_num_queries(6):
+    # row, industries, languages, offerings, target groups, referrers, verifications
+    with django_assert_num_queries(7):
         response = client.get(profile_url(enterprises[-1]))
     assert response.context["enterprise"] == enterprises[-1]
 
