@@ -4,47 +4,34 @@ Partners, industries and areas are named as in registry/demo*.py; the loader
 looks them up by name and skips a filter whose target does not exist.
 """
 
+LANGUAGE_STEP = (
+    "Berätta för din handläggare eller för kommunens rådgivare vilket språk du vill använda "
+    "på jobbet. Vi visar först företag där handledarna kan det."
+)
+ACCESS_STEP = (
+    "Fråga företaget om lokalerna innan du börjar, och be gärna att få komma på ett besök "
+    "först. Vi visar bara företag som har det du behöver."
+)
 
-def _language(value: str, label: str, slug: str) -> dict:
+
+def _filtering(value: str, label: str, next_key: str | None, step: str, **filters) -> dict:
+    """A choice whose recommendation is a next step and a filter on the matches
+    (``language`` by slug, or ``access_need`` by field)."""
+    recommendation = {"text": step, "partners": [], "offering_kind": "", "industry": "", "area": ""}
     return {
         "value": value,
         "label": label,
-        "next": "tillganglighet",
-        "recommendations": [
-            {
-                "text": (
-                    "Berätta för din handläggare eller för kommunens rådgivare vilket språk du "
-                    "vill använda på jobbet. Vi visar först företag där handledarna kan det."
-                ),
-                "partners": [],
-                "offering_kind": "",
-                "industry": "",
-                "area": "",
-                "language": slug,
-            },
-        ],
+        "next": next_key,
+        "recommendations": [recommendation | filters],
     }
+
+
+def _language(value: str, label: str, slug: str) -> dict:
+    return _filtering(value, label, "tillganglighet", LANGUAGE_STEP, language=slug)
 
 
 def _access(value: str, label: str, field: str) -> dict:
-    return {
-        "value": value,
-        "label": label,
-        "next": None,
-        "recommendations": [
-            {
-                "text": (
-                    "Fråga företaget om lokalerna innan du börjar, och be gärna att få komma "
-                    "på ett besök först. Vi visar bara företag som har det du behöver."
-                ),
-                "partners": [],
-                "offering_kind": "",
-                "industry": "",
-                "area": "",
-                "access_need": field,
-            },
-        ],
-    }
+    return _filtering(value, label, None, ACCESS_STEP, access_need=field)
 
 
 LANGUAGE_QUESTION = {

@@ -137,3 +137,17 @@ def test_both_exports_carry_them(client, advisor_client):
             "Språk på arbetsplatsen,Lokalernas tillgänglighet,Närmaste hållplats"
         )
         assert line.endswith('"svenska, svenskt teckenspråk",Hiss,Torget')
+
+
+def test_the_directory_filters_on_them_and_reports_an_unknown_language(client):
+    lifted = EnterpriseFactory(name="Med hiss", lift=True)
+    lifted.languages.set(Language.objects.filter(code="ar"))
+    EnterpriseFactory(name="Utan hiss").languages.set(Language.objects.filter(code="ar"))
+
+    response = client.get(reverse("registry:enterprise_list"), {"sprak": "arabiska", "hiss": "on"})
+    bad = client.get(reverse("registry:enterprise_list"), {"sprak": "klingonska", "hiss": "on"})
+
+    assert [e.name for e in response.context["page"].object_list] == ["Med hiss"]
+    assert bad.status_code == 200
+    assert bad.context["form"].problems  # said on the page, the rest of the query kept
+    assert [e.name for e in bad.context["page"].object_list] == ["Med hiss"]
