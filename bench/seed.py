@@ -24,10 +24,12 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils.text import slugify  # noqa: E402
 
 from registry.models import (  # noqa: E402
+    ACCESS_FACTS,
     Area,
     Criterion,
     CriterionVerification,
     Industry,
+    Language,
     LegalForm,
     Offering,
     OfferingKind,
@@ -212,12 +214,24 @@ def enterprise(rng: random.Random, n: int, areas) -> SocialEnterprise:
 
 def seed(count: int, batch: int = 5000) -> None:
     rng = random.Random(2026)  # noqa: S311 - repeatable test data, not secrets
+    # Languages and accessibility from a generator of their own, so the rest of
+    # the data is what it was before they existed.
+    facts = random.Random(17)  # noqa: S311
+    languages = list(Language.objects.all())
     industries, groups, areas = taxonomies()
     start = SocialEnterprise.objects.count()
     for offset in range(start, count, batch):
         with transaction.atomic():
             rows = [enterprise(rng, n, areas) for n in range(offset, min(offset + batch, count))]
+            for row in rows:
+                for field, _param in ACCESS_FACTS:
+                    setattr(row, field, facts.random() < 0.4)
             created = SocialEnterprise.objects.bulk_create(rows)
+            SocialEnterprise.languages.through.objects.bulk_create(
+                SocialEnterprise.languages.through(socialenterprise_id=e.pk, language_id=lang.pk)
+                for e in created
+                for lang in facts.sample(languages[:10], facts.randint(1, 3))
+            )
             links, offerings, verifications = [], [], []
             for e in created:
                 for industry in rng.sample(industries, rng.randint(1, 2)):
