@@ -200,3 +200,17 @@ def test_the_lattlast_start_page_leads_into_both_flows_in_easy_words(client, dem
 
     for slug in ("jobba", "starta"):
         assert f'href="{prefix}/vagledning/{slug}/?lattlast=1"' in html
+
+
+def test_on_the_english_pages_the_box_is_in_english_and_the_easy_wording_marked_swedish(
+    client, demo
+):
+    client.get("/en/vagledning/jobba/?lattlast=1")
+    flow = AdviceFlow.objects.get(slug="jobba")
+    first = flow.questions.order_by("order").first()
+
+    html = client.get(f"/en/vagledning/jobba/fraga/{first.pk}/").text
+
+    assert '<label class="form-check-label" for="id_lattlast">Show easy read</label>' in html
+    assert '<span lang="sv">Vilket stämmer för dig?</span>' in html
+    assert "Change text" in html
