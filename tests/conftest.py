@@ -12,9 +12,10 @@ def _on_postgres() -> bool:
 
 
 def _postgres_run_only(item) -> bool:
-    """Tests that need PostgreSQL, and the long sweeps that do not depend on the
-    database at all, so CI runs them once (in its PostgreSQL run)."""
-    return bool(item.get_closest_marker("postgres") or item.get_closest_marker("once"))
+    """Tests that need PostgreSQL, and the browser tests: they drive the site as
+    a person does against the production database, and CI runs them once (in
+    its PostgreSQL run) to stay within its time."""
+    return bool(item.get_closest_marker("postgres")) or "tests/browser/" in str(item.fspath)
 
 
 def pytest_collection_modifyitems(config, items):

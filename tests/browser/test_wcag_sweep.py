@@ -24,8 +24,7 @@ from tests.factories import EnterpriseFactory
 from tests.registry.import_helpers import make_batch
 from tests.registry.selfservice.helpers import enterprise_with_link
 
-# About 90 s; the database does not change what it checks, so CI runs it once.
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.once]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots" / "wcag"
 # Pages whose checked states are also kept as screenshots, to look at.
