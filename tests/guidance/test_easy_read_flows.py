@@ -122,7 +122,6 @@ def test_the_box_switches_the_wording_and_returns_to_the_same_question(client, d
     first = flow.questions.order_by("order").first()
     here = reverse("guidance:flow_question", args=["starta", first.pk])
     toggle = reverse("guidance:flow_reading", args=["starta"])
-    assert "Den juridiska formen" not in client.get(here).text  # sanity: first question
 
     response = client.post(toggle, {"lattlast": "on", "tillbaka": here})
     assert response.url == here
@@ -214,3 +213,13 @@ def test_on_the_english_pages_the_box_is_in_english_and_the_easy_wording_marked_
     assert '<label class="form-check-label" for="id_lattlast">Show easy read</label>' in html
     assert '<span lang="sv">Vilket stämmer för dig?</span>' in html
     assert "Change text" in html
+
+
+@pytest.mark.parametrize("value", ["0", "ja", "", "1; DROP"])
+def test_any_other_lattlast_value_chooses_the_ordinary_wording(client, demo, value):
+    choose_easy(client, "jobba")
+
+    response = client.get(reverse("guidance:flow_start", args=["jobba"]), {"lattlast": value})
+
+    assert response.status_code == 302
+    assert "Svara på sex korta frågor" in client.get(response.url).text

@@ -151,3 +151,23 @@ def test_the_directory_filters_on_them_and_reports_an_unknown_language(client):
     assert bad.status_code == 200
     assert bad.context["form"].problems  # said on the page, the rest of the query kept
     assert [e.name for e in bad.context["page"].object_list] == ["Med hiss"]
+
+
+def test_an_unknown_language_is_a_form_error_and_nothing_is_saved(advisor_client, client):
+    enterprise = EnterpriseFactory()
+    data = enterprise_data(enterprise) | {"languages": ["999999"], "lift": "on"}
+
+    response = advisor_client.post(
+        reverse("registry_staff:enterprise_edit", args=[enterprise.pk]), data
+    )
+
+    assert response.status_code == 400
+    assert "999999 finns inte bland tillgängliga alternativ." in response.text
+    enterprise.refresh_from_db()
+    assert (enterprise.lift, enterprise.languages.count()) == (False, 0)
+
+    _linked, _link, path = enterprise_with_link(name="Kafé Fel")
+    form = client.get(path + "andra/").context["form"]
+    response = client.post(path + "andra/", change_form_data(form) | {"languages": ["999999"]})
+    assert response.status_code == 400
+    assert not ChangeProposal.objects.exists()
