@@ -52,14 +52,22 @@ class Area(Taxonomy):
         verbose_name_plural = _("områden")
 
 
+class LanguageManager(models.Manager):
+    def get_by_natural_key(self, code: str) -> "Language":
+        return self.get(code=code)
+
+
 class Language(models.Model):
     """A language supervisors can use at work. Closed: the rows come from
-    ``registry.languages`` through a migration, not from the admin."""
+    ``registry.languages`` through a migration, not from the admin. Its code
+    is its natural key (serialised links survive the table being refilled)."""
 
     code = models.CharField(_("språkkod"), max_length=3, unique=True)
     name = models.CharField(_("namn"), max_length=60, unique=True)
     slug = models.SlugField(_("kortnamn"), max_length=60, unique=True)
     order = models.PositiveSmallIntegerField(_("ordning"), default=100)
+
+    objects = LanguageManager()
 
     class Meta:
         verbose_name = _("språk")
@@ -68,3 +76,6 @@ class Language(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)

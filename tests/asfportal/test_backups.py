@@ -12,6 +12,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from tests.demo_content import load_demo_content
+
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 ROOT = Path(__file__).resolve().parents[2]
 CARD_NAME = re.compile(r'<article class="enterprise-card">\s*<h3><a href="[^"]+">([^<]+)</a>')
@@ -50,7 +52,7 @@ FIRST_PAGE = "from django.test import Client; print(Client().get('/foretag/').co
 
 
 def test_a_restored_backup_has_every_row_and_the_same_directory(tmp_path, client):
-    call_command("load_demo")
+    load_demo_content()
     call_command("rebuild_search_index")
     dump = tmp_path / "asfportal.dump"
     call_command("backup_database", str(dump))

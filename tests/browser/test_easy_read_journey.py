@@ -5,8 +5,9 @@ each page scanned by axe and the Nu Html Checker."""
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
+
+from tests.demo_content import load_demo_content
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -53,7 +54,7 @@ def test_the_menu_link_works_without_javascript_and_in_english(no_js_page, live_
 
 
 def test_from_lattlast_through_an_advice_flow_in_easy_words(page, live_server, axe_check):
-    call_command("load_demo")
+    load_demo_content()
     page.goto(live_server.url + "/lattlast/")
     page.get_by_role("link", name="Frågor för dig som vill jobba på ett socialt företag").click()
     expect(page.get_by_text("Här svarar du på sex frågor.")).to_be_visible()
@@ -86,7 +87,7 @@ def test_from_lattlast_through_an_advice_flow_in_easy_words(page, live_server, a
 
 
 def test_the_easy_wording_box_works_without_javascript(no_js_page, live_server):
-    call_command("load_demo")
+    load_demo_content()
     no_js_page.goto(live_server.url + "/vagledning/starta/")
     no_js_page.get_by_label("Visa lättläst").check()
     no_js_page.get_by_role("button", name="Byt text").click()

@@ -4,11 +4,11 @@ report form in Chromium, with and without JavaScript, each page scanned by axe."
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from guidance.models import Inquiry
 from registry.models import EnterpriseReport
+from tests.demo_content import load_demo_content
 from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo(live_server):
-    call_command("load_demo")
+    load_demo_content()
     return live_server.url
 
 

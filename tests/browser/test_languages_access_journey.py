@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from registry.models import SocialEnterprise
+from tests.demo_content import load_demo_content
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -25,7 +25,7 @@ def shoot(page, name: str) -> None:
 
 @pytest.fixture
 def demo(live_server):
-    call_command("load_demo")
+    load_demo_content()
     return live_server.url
 
 

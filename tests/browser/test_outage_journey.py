@@ -6,13 +6,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import OperationalError
 from django.db.backends.utils import CursorWrapper
 from playwright.sync_api import expect
 
 from guidance.models import Inquiry
 from registry.pagecache import bump_registry_version
+from tests.demo_content import load_demo_content
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -20,7 +20,7 @@ SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 @pytest.fixture
 def demo(live_server):
-    call_command("load_demo")
+    load_demo_content()
     return live_server.url
 
 

@@ -12,7 +12,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from guidance.models import AdviceFlow, Inquiry, InquiryTopic
@@ -20,6 +19,7 @@ from registry.models import EnterpriseImport, EnterpriseReport, Partner, SocialE
 from registry.models.enterprises import PublicationStatus
 from registry.services.selfservice import enterprise_self_update
 from tests.browser import wcag
+from tests.demo_content import load_demo_content
 from tests.factories import EnterpriseFactory
 from tests.registry.import_helpers import make_batch
 from tests.registry.selfservice.helpers import enterprise_with_link
@@ -93,7 +93,7 @@ def sitemap_paths(base: str) -> list[str]:
 
 @pytest.fixture
 def demo(live_server):
-    call_command("load_demo")
+    load_demo_content()
     return live_server.url
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from asfportal.core.readability import lix, main_text
 from guidance import selectors
 from guidance.models import AdviceFlow, Choice, Question
+from tests.demo_content import load_demo_content
 from tests.factories import build_flow
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ EASY_LIMIT, ORDINARY_LIMIT = 30, 45
 
 @pytest.fixture
 def demo():
-    call_command("load_demo", verbosity=0)
+    load_demo_content()
 
 
 def route_to(slug: str, target: int) -> list[tuple[int, str]]:
@@ -185,7 +186,7 @@ def test_the_demo_loader_adds_the_easy_wording_to_flows_loaded_before_it(demo):
     edited.easy_text = "Redaktörens egen fråga?"
     edited.save()
 
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)  # the loader itself, not a snapshot
 
     edited.refresh_from_db()
     assert edited.easy_text == "Redaktörens egen fråga?"  # an editor's text is kept

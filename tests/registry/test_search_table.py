@@ -7,8 +7,9 @@ demo once and reports every query that went wrong at the same time.
 """
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
+
+from tests.demo_content import load_demo_content
 
 pytestmark = pytest.mark.django_db
 URL = reverse("registry:enterprise_list")
@@ -166,7 +167,7 @@ TABLE = {
 
 
 def test_forty_queries_find_what_people_mean(client):
-    call_command("load_demo")
+    load_demo_content()
     assert len(TABLE) >= 40
     problems = []
     for query, (expected, shown) in TABLE.items():
@@ -182,7 +183,7 @@ def test_forty_queries_find_what_people_mean(client):
 
 
 def test_the_exact_spelling_ranks_first_and_corrections_are_shown(client):
-    call_command("load_demo")
+    load_demo_content()
     response = client.get(URL, {"q": "tradgard"})
     assert 'Visar träffar för <strong lang="sv">trädgård</strong>' in response.text
     # The link searches for exactly what was typed, which finds nothing.
