@@ -13,14 +13,18 @@ class RegistryConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
         from registry.languages import load_languages
+        from registry.localities import load_shipped_localities
         from registry.pagecache import bump_registry_version
 
         # The closed list of languages, after every migrate and every flush
         # (a transactional test empties the tables, as a flush does).
         post_migrate.connect(load_languages, sender=self, weak=False)
+        # The shipped places to measure distance from, the same way.
+        post_migrate.connect(load_shipped_localities, sender=self, weak=False)
 
-        # Links, proposals and check records change no public page.
-        private = {"selfservicelink", "changeproposal", "recordcheck"}
+        # Links, proposals and check records change no public page; places
+        # (``Locality``) neither by themselves: their loader bumps the version.
+        private = {"selfservicelink", "changeproposal", "recordcheck", "locality"}
         for model in self.get_models():
             if model._meta.model_name in private:
                 continue

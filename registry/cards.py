@@ -24,9 +24,12 @@ from django.utils.translation import get_language, gettext
 
 from asfportal.core.kept import Kept
 from registry.selectors.directory import DirectoryPage, page_rows, page_snippets
+from registry.selectors.nearest import describe
 from registry.templatetags.directory import marked
 
 SNIPPET_SLOT = "\x00snippet\x00"
+# Where a card says how far away it is ("nearest first"): filled per request.
+DISTANCE_SLOT = "\x00distance\x00"
 CARD_SECONDS = 60 * 60 * 24
 # About 1 KB each: at most about 1 MB per process (the worker memory target is 100 MB).
 _kept = Kept[str](1000)
@@ -83,12 +86,29 @@ def _snippets(result: DirectoryPage, keys: dict[int, str], cached: dict) -> None
     cached |= made
 
 
+# "Ca 3 km bort" as HTML, per language and whole kilometre (a few hundred at most).
+_distance_html = Kept[str](2000)
+
+
+def _distances(result: DirectoryPage) -> dict[int, str]:
+    """ "Ca 3 km bort" as HTML for each card that has a distance."""
+    language = get_language()
+
+    def html(km: float) -> str:
+        return format_html('<p class="meta distance">{}</p>', describe(km))
+
+    return {
+        pk: _distance_html.get((language, round(km) if km >= 1 else -1), lambda km=km: html(km))
+        for pk, km in result.distances.items()
+    }
+
+
 def directory_cards(result: DirectoryPage, *, version: int) -> list[SafeString]:
     """The page's cards in order: kept ones from memory, the others in one
     cache read, and for the cards in neither their rows (three queries) and
     a render."""
     suffix = _key_suffix(version)
-    keys = {pk: f"card:{pk}:{suffix}" for pk in result.ids}
+    keys = {pk: f"card:v2:{pk}:{suffix}" for pk in result.ids}
     snippet_keys = {}
     if result.search:
         search = _search_hash(result)
@@ -99,7 +119,11 @@ def directory_cards(result: DirectoryPage, *, version: int) -> list[SafeString]:
     for enterprise in page_rows(missing) if missing else []:
         html = render_to_string(
             "registry/_enterprise_card.html",
-            {"enterprise": enterprise, "snippet_slot": SNIPPET_SLOT},
+            {
+                "enterprise": enterprise,
+                "snippet_slot": SNIPPET_SLOT,
+                "distance_slot": DISTANCE_SLOT,
+            },
         )
         rendered[keys[enterprise.pk]] = html
     if rendered:
@@ -107,10 +131,12 @@ def directory_cards(result: DirectoryPage, *, version: int) -> list[SafeString]:
         cached |= rendered
     if snippet_keys:
         _snippets(result, snippet_keys, cached)
+    distances = _distances(result)
     cards = []
     for pk in result.ids:
         html = cached.get(keys[pk])
         if html is not None:  # None: withdrawn since the index was built
             snippet = cached.get(snippet_keys[pk], "") if snippet_keys else ""
-            cards.append(mark_safe(html.replace(SNIPPET_SLOT, snippet)))  # noqa: S308 - rendered by our template
+            html = html.replace(SNIPPET_SLOT, snippet).replace(DISTANCE_SLOT, distances.get(pk, ""))
+            cards.append(mark_safe(html))  # noqa: S308 - rendered by our template
     return cards

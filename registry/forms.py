@@ -1,6 +1,8 @@
 """The public forms of the registry: the directory's search (GET) and the
 report of a missing enterprise."""
 
+import math
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +16,9 @@ from registry.models import (
     SocialEnterprise,
 )
 from registry.orgnr import normalise_org_number
+from registry.pagecache import registry_version
 from registry.selectors.directory import DirectoryQuery
+from registry.selectors.localities import Origin, find_place
 from registry.selectors.taxonomies import Taxonomies, Term
 
 QUERY_MAX_LENGTH = 200
@@ -22,8 +26,10 @@ SORT_CHOICES = [
     ("relevans", _("Bäst träff")),
     ("namn", _("Namn A–Ö")),
     ("kontrollerad", _("Senast kontrollerad")),
+    ("narmast", _("Närmast först")),
 ]
-SORTS = {"relevans": "relevance", "namn": "name", "kontrollerad": "checked"}
+SORTS = {"relevans": "relevance", "namn": "name", "kontrollerad": "checked", "narmast": "near"}
+PLACE_MAX_LENGTH = 60
 
 
 def _slugs(terms: list[Term]) -> list[tuple[str, str]]:
@@ -76,6 +82,15 @@ class DirectoryForm(QueryFormMixin, forms.Form):
     )
     kollektivtrafik = forms.BooleanField(label=_("Nära kollektivtrafik"), required=False)
     sortering = forms.ChoiceField(label=_("Sortera efter"), choices=SORT_CHOICES, required=False)
+    # "Nearest first" from a place typed in, or from the browser's position
+    # (set by static/js/site.js when the person asks; never stored).
+    nara = forms.CharField(
+        label=_("Nära postnummer eller ort"),
+        max_length=PLACE_MAX_LENGTH,
+        required=False,
+        help_text=_("Till exempel 136 40 eller Norrby. Då ser du hur långt bort företagen är."),
+    )
+    position = forms.CharField(label=_("Din position"), max_length=40, required=False)
     # Set by the "search for exactly what you typed" link; the form does not
     # render it, so a new search is forgiving again.
     exakt = forms.BooleanField(required=False)
@@ -90,8 +105,9 @@ class DirectoryForm(QueryFormMixin, forms.Form):
         "sprak": _("Alla språk"),
     }
 
-    def __init__(self, data, *, taxonomies: Taxonomies):
+    def __init__(self, data, *, taxonomies: Taxonomies, version: int | None = None):
         super().__init__(data)
+        self.version = registry_version() if version is None else version
         self._ids = {
             "bransch": {t.slug: t.pk for t in taxonomies.industries},
             "malgrupp": {t.slug: t.pk for t in taxonomies.target_groups},
@@ -119,10 +135,68 @@ class DirectoryForm(QueryFormMixin, forms.Form):
         for name in ("lediga_platser", "verifierad", "bekraftade", *ACCESS_PARAMS):
             self.fields[name].widget.attrs["class"] = "form-check-input"
 
+    def clean_nara(self) -> Origin | None:
+        text = self.cleaned_data["nara"].strip()
+        if not text:
+            return None
+        origin = find_place(text, self.version)
+        if origin is None:
+            raise forms.ValidationError(
+                _(
+                    "Vi hittade inte ”%(place)s”. Skriv ett postnummer med fem siffror,"
+                    " till exempel 136 40, eller namnet på en ort eller ett område."
+                ),
+                params={"place": text},
+            )
+        return origin
+
+    def clean_position(self) -> Origin | None:
+        """ "59.17,18.14": the browser's position, rounded to about a kilometre."""
+        text = self.cleaned_data["position"].strip()
+        if not text:
+            return None
+        try:
+            latitude, longitude = (float(part) for part in text.split(","))
+        except ValueError:
+            latitude = longitude = math.nan
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise forms.ValidationError(
+                _("Vi kunde inte läsa din position. Skriv ett postnummer i stället.")
+            )
+        return Origin.of_position(latitude, longitude)
+
+    def clean(self):
+        cleaned = super().clean()
+        near = cleaned.get("sortering") == "narmast"
+        if (
+            near
+            and not (cleaned.get("nara") or cleaned.get("position"))
+            and "nara" not in self.errors
+        ):
+            self.add_error(
+                "sortering",
+                _("Skriv ett postnummer eller en ort för att se de närmaste företagen först."),
+            )
+        return cleaned
+
+    def origin(self) -> Origin | None:
+        """The place typed in, else the browser's position, else None."""
+        self.is_valid()
+        return self.cleaned_data.get("nara") or self.cleaned_data.get("position")
+
     def query(self) -> DirectoryQuery:
-        """What the valid parameters ask for; the invalid ones are left out."""
+        """What the valid parameters ask for; the invalid ones are left out.
+        A place without a search text sorts nearest first unless another
+        order than "Bäst träff" is chosen; ``sort_param`` is the order used."""
         self.is_valid()
         data = self.cleaned_data
+        origin = self.origin()
+        sort = data.get("sortering") or "relevans"
+        if origin and sort == "relevans" and not data.get("q", "").strip():
+            sort = "narmast"  # the best match for a place alone is the nearest
+        if sort == "narmast" and not origin:
+            sort = "relevans"  # nowhere to measure from (the form says so)
+        self.sort_param = sort
         ids = {name: self._ids[name].get(data.get(name) or "") for name in self._ids}
         return DirectoryQuery(
             text=data.get("q", ""),
@@ -136,8 +210,9 @@ class DirectoryForm(QueryFormMixin, forms.Form):
             confirmed=bool(data.get("bekraftade")),
             language=ids["sprak"],
             **{field: bool(data.get(param)) for field, param in ACCESS_FACTS},
-            sort=SORTS[data.get("sortering") or "relevans"],
+            sort=SORTS[sort],
             exact=bool(data.get("exakt")),
+            origin=origin,
         )
 
 

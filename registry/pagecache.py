@@ -22,6 +22,8 @@ from django.utils.translation import get_language
 from asfportal.core.cache import on_shared_cache_recovery, shared_cache_available
 
 VERSION_KEY = "registry:version"
+# The address parameter that carries a browser's position (never cached).
+PRIVATE_PARAMETER = "position"
 # How long a page's last rendering is kept for a database outage.
 LAST_COPY_SECONDS = 60 * 60 * 24
 
@@ -88,6 +90,9 @@ def _cacheable(request: HttpRequest) -> bool:
         and request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in cookies
         and "messages" not in cookies
+        # A person's own position (the directory's "nearest first") is used
+        # for their answer and kept nowhere, not even as a cached page.
+        and PRIVATE_PARAMETER not in request.GET
     )
 
 

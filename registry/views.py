@@ -35,7 +35,8 @@ def _is_htmx(request: HttpRequest) -> bool:
 
 
 def _directory_form(request: HttpRequest) -> DirectoryForm:
-    return DirectoryForm(request.GET, taxonomies=taxonomies(registry_version(request)))
+    version = registry_version(request)
+    return DirectoryForm(request.GET, taxonomies=taxonomies(version), version=version)
 
 
 @require_GET
@@ -46,8 +47,9 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
     htmx asks for the ``directory`` fragment only."""
     form = _directory_form(request)
     version = registry_version(request)
+    query = form.query()
     result = directory_page(
-        form.query(),
+        query,
         cursor=request.GET.get("sida"),
         per_page=settings.DIRECTORY_PAGE_SIZE,
         version=version,
@@ -59,6 +61,8 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
         "facets": result.facets,
         "suggestions": result.suggestions,
         "search": result.search,
+        "origin": query.origin,
+        "nearest_first": query.nearest_first,
     }
     template = "registry/enterprise_list.html"
     response = render(request, f"{template}#directory" if _is_htmx(request) else template, context)

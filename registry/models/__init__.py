@@ -20,6 +20,7 @@ from registry.models.enterprises import (
     SocialEnterprise,
 )
 from registry.models.harvest import HarvestedRecord, HarvestSource
+from registry.models.localities import Locality
 from registry.models.partners import (
     HelpTopic,
     Partner,
@@ -71,6 +72,7 @@ __all__ = [
     "Language",
     "LegalForm",
     "LinkReason",
+    "Locality",
     "Offering",
     "OfferingKind",
     "Partner",

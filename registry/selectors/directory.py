@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from pyroaring import BitMap
 
 from asfportal.core import keyset
@@ -38,10 +38,12 @@ from registry.selectors.listing import (
     name_ordering,
     stale_flag,
 )
+from registry.selectors.localities import Origin
+from registry.selectors.nearest import distance_expression, distances_km, nearest_page
 from registry.selectors.search import TextSearch, did_you_mean, filter_text, understand
 from registry.selectors.taxonomies import Term, taxonomies
 
-SORTS = ("relevance", "name", "checked")
+SORTS = ("relevance", "name", "checked", "near")
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,11 @@ class DirectoryQuery:
     public_transport: bool = False
     sort: str = "relevance"
     exact: bool = False  # search the text as typed, without corrections
+    origin: Origin | None = None  # where distances are measured from, if anywhere
+
+    @property
+    def nearest_first(self) -> bool:
+        return self.sort == "near" and self.origin is not None
 
     def scope(self) -> str:
         """Names this list for its page links, so a link works only here."""
@@ -141,6 +148,10 @@ def directory_sort_keys(queryset: QuerySet, sort: str) -> list[SortKey]:
 def directory_rows(query: DirectoryQuery) -> QuerySet[SocialEnterprise]:
     """Every result of ``query`` in page order, for the CSV export."""
     queryset = filter_directory(directory_queryset().prefetch_related("languages"), query)
+    if query.nearest_first:
+        return queryset.annotate(distance=distance_expression(query.origin)).order_by(
+            F("distance").asc(nulls_last=True), name_ordering().asc(), "pk"
+        )
     return keyset.ordered(queryset, directory_sort_keys(queryset, query.sort))
 
 
@@ -196,6 +207,7 @@ class DirectoryPage:
     suggestions: list[str]  # looser corrections and close names, when nothing was found
     search: TextSearch | None  # the text as searched ("Visar träffar för …")
     ids: list[int]  # the page's enterprises, in order
+    distances: dict[int, float]  # km from the query's origin, for those with a position
 
 
 # Up to about 40 KB each at 100,000 records.
@@ -282,6 +294,8 @@ def directory_page(
     adds up to three when nothing was found, the taxonomies one when they are
     not cached, and the first request in a process after a registry write
     two more to build the index (or none, when another process has built it).
+    A place to measure from adds one query for the page's distances; "nearest
+    first" reads them while ordering (usually one query, ``nearest_page``).
     """
     version = registry_version() if version is None else version
     index = directory_index(version)
@@ -290,8 +304,15 @@ def directory_page(
     if search:
         base, tiers = _text_hits(index, search)
     result, counts = count(index, base, chosen_options(index, query))
-    order = ordering(index, result, query.sort, tiers)
-    page, ids = paginate(index, order, cursor, per_page=per_page, scope=query.scope())
+    if query.nearest_first:
+        near = nearest_page(
+            index, result, query.origin, cursor, per_page=per_page, scope=query.scope()
+        )
+        page, ids, distances = near.page, near.ids, near.distances
+    else:
+        order = ordering(index, result, query.sort, tiers)
+        page, ids = paginate(index, order, cursor, per_page=per_page, scope=query.scope())
+        distances = distances_km(query.origin, ids, index.key) if query.origin else {}
     page.object_list = LazyRows(ids, search)
     suggestions = did_you_mean(search) if search and not page.count else []
     return DirectoryPage(
@@ -300,4 +321,5 @@ def directory_page(
         suggestions=suggestions,
         search=search,
         ids=ids,
+        distances=distances,
     )

@@ -32,7 +32,7 @@ from operator import and_
 from django.core import signing
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F, Window
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -85,6 +85,7 @@ class DirectoryIndex:
     options: dict[str, dict[str, BitMap]]  # facet -> option key -> positions
     checked_order: array  # "checked" rank -> position
     checked_rank: array  # position -> "checked" rank
+    positioned: BitMap  # those with coordinates ("nearest first" can place them)
 
 
 def _positions():
@@ -103,7 +104,12 @@ def build_index(key: tuple) -> DirectoryIndex:
     """Read the published registry into bitmaps: two queries."""
     rows = (
         _positions()
-        .annotate(is_stale=stale_flag())
+        .annotate(
+            is_stale=stale_flag(),
+            positioned=ExpressionWrapper(
+                Q(latitude__isnull=False, longitude__isnull=False), output_field=BooleanField()
+            ),
+        )
         .order_by("pos")
         .values_list(
             "pk",
@@ -112,16 +118,21 @@ def build_index(key: tuple) -> DirectoryIndex:
             "last_checked",
             "is_stale",
             "checked_pos",
+            "positioned",
             *ACCESS_FIELDS,
         )
     )
     cutoff = freshness.confirmed_cutoff()
     found: dict[str, dict[str, array]] = {f: defaultdict(lambda: array("I")) for f in FACETS}
     ids, stale, checked_rank = array("I"), array("I"), array("I")  # roaring holds 32 bits
-    for position, (pk, area_id, legal_form, last_checked, is_stale, checked, *access) in enumerate(
+    positioned = array("I")
+    for position, row in enumerate(
         rows.iterator(chunk_size=20_000)  # a server-side cursor on PostgreSQL: bounded memory
     ):
+        pk, area_id, legal_form, last_checked, is_stale, checked, has_position, *access = row
         ids.append(pk)
+        if has_position:
+            positioned.append(position)
         for field, present in zip(ACCESS_FIELDS, access, strict=True):
             if present:
                 found[field]["1"].append(position)
@@ -162,6 +173,7 @@ def build_index(key: tuple) -> DirectoryIndex:
         options={f: {k: BitMap(v) for k, v in opts.items()} for f, opts in found.items()},
         checked_order=checked_order,
         checked_rank=checked_rank,
+        positioned=BitMap(positioned),
     )
 
 
@@ -182,9 +194,9 @@ def release_memory(*, collect: bool = True) -> None:
 def _shared(key: tuple) -> DirectoryIndex:
     """The index from the shared cache (about 2 MB at 100,000 records, read
     in milliseconds), or built here and put there for the other processes."""
-    # The "v2" names the index's shape: an index an older release put in the
+    # The "v3" names the index's shape: an index an older release put in the
     # cache, without this release's facets, is never read.
-    cache_key = f"directory:index:v2:{key[0]}:{key[1]:%Y%m%d}"
+    cache_key = f"directory:index:v3:{key[0]}:{key[1]:%Y%m%d}"
     index = cache.get(cache_key)
     if not isinstance(index, DirectoryIndex) or index.key != key:
         index = build_index(key)

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from asfportal.core.kept import Kept
-from registry.forms import QUERY_MAX_LENGTH
+from registry.forms import PLACE_MAX_LENGTH, QUERY_MAX_LENGTH
 from registry.models import ACCESS_FACTS
 from registry.selectors.search import MARK_END, MARK_START
 
@@ -119,6 +119,13 @@ def _fixed_parts(form) -> dict[str, str]:
             parts[name] = _label(form, name)
         parts["access_legend"] = html.escape(str(_("Lokalerna")))
         parts["q"] = _label(form, "q")
+        parts["nara"] = _label(form, "nara")
+        parts["nara_help"] = html.escape(str(form.fields["nara"].help_text))
+        parts["near_me"] = html.escape(str(_("Använd min position")))
+        parts["near_me_wait"] = html.escape(str(_("Hämtar din position …")))
+        parts["near_me_failed"] = html.escape(
+            str(_("Vi fick inte din position. Skriv ett postnummer eller en ort i stället."))
+        )
         parts["sortering"] = _label(form, "sortering")
         parts["sort_options"] = [
             (html.escape(value), html.escape(str(label)))
@@ -198,11 +205,46 @@ def _access_group(form, facets, fixed: dict[str, str]) -> str:
     )
 
 
+def _place_box(form, fixed: dict[str, str]) -> str:
+    """The place to measure distance from, the button that fills in the
+    browser's position instead (shown by static/js/site.js where it can
+    work) and that position, rounded, in a hidden field."""
+    field = form["nara"]
+    value = field.value()
+    value = f' value="{html.escape(str(value))}"' if value not in (None, "") else ""
+    invalid, error = "", ""
+    if field.errors:
+        invalid = ' aria-invalid="true" aria-describedby="id_nara_error id_nara_helptext"'
+        error = format_html(
+            '<div class="invalid-feedback d-block" id="id_nara_error">{}</div>', field.errors[0]
+        )
+    described = "" if invalid else ' aria-describedby="id_nara_helptext"'
+    attrs = f'maxlength="{PLACE_MAX_LENGTH}" autocomplete="postal-code"{invalid}{described}'
+    css = "form-control is-invalid" if error else "form-control"
+    form.is_valid()
+    origin = None if field.value() else form.cleaned_data.get("position")
+    kept = f' value="{origin.latitude:.2f},{origin.longitude:.2f}"' if origin else ""
+    return (
+        f'<div class="mb-3">\n  <label class="form-label" for="id_nara">{fixed["nara"]}</label>\n'
+        f'  <input type="text" name="nara"{value} class="{css}" id="id_nara" {attrs}>\n'
+        f"  {error}"
+        f'<div class="form-text" id="id_nara_helptext">{fixed["nara_help"]}</div>\n'
+        f'  <button type="button" class="btn btn-outline-primary btn-sm mt-2 js-near-me" hidden'
+        f' data-wait="{fixed["near_me_wait"]}" data-failed="{fixed["near_me_failed"]}">'
+        f"{fixed['near_me']}</button>\n"
+        '  <p class="form-text js-near-me-status mb-0" aria-live="polite"></p>\n'
+        f'  <input type="hidden" name="position" id="id_position"{kept}>\n  </div>'
+    )
+
+
 def _sort_select(form, fixed: dict[str, str]) -> str:
     field = form["sortering"]
     if field.errors:
         return _field(field)
     chosen = str(field.value() or "")
+    used = getattr(form, "sort_param", "relevans")  # the order used, set by query()
+    if used != "relevans" or chosen:
+        chosen = used  # a place alone sorts nearest first; say so
     options = "".join(
         f'\n  <option value="{value}"{" selected" if value == chosen else ""}>{label}</option>\n'
         for value, label in fixed["sort_options"]
@@ -240,6 +282,7 @@ def directory_filters(form, facets) -> str:
     fixed = _fixed_parts(form)
     parts = [
         _search_box(form, fixed),
+        _place_box(form, fixed),
         *(
             _facet_select(form, name, getattr(facets, facet), fixed)
             for name, facet in FACET_SELECTS.items()

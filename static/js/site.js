@@ -39,3 +39,45 @@
     summary.focus();
   }
 })();
+
+// "Använd min position" on the directory: asks the browser for the position
+// (only when the person presses the button), rounds it to about a kilometre,
+// and submits the search nearest first. The button stays hidden where the
+// browser cannot do this; the postal-code field works without it.
+(function () {
+  "use strict";
+  if (!("geolocation" in navigator)) {
+    return;
+  }
+  function reveal() {
+    document.querySelectorAll(".js-near-me").forEach(function (button) {
+      button.hidden = false;
+    });
+  }
+  reveal();
+  document.addEventListener("htmx:afterSettle", reveal);
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".js-near-me");
+    if (!button) {
+      return;
+    }
+    var form = button.form;
+    var status = button.parentNode.querySelector(".js-near-me-status");
+    status.textContent = button.dataset.wait;
+    navigator.geolocation.getCurrentPosition(
+      function (found) {
+        var coords = found.coords;
+        form.elements.position.value =
+          coords.latitude.toFixed(2) + "," + coords.longitude.toFixed(2);
+        form.elements.nara.value = "";
+        form.elements.sortering.value = "narmast";
+        status.textContent = "";
+        form.requestSubmit();
+      },
+      function () {
+        status.textContent = button.dataset.failed;
+      },
+      { timeout: 15000, maximumAge: 600000 }
+    );
+  });
+})();

@@ -1,0 +1,392 @@
+"""The directory in "nearest first" order, computed by the database.
+
+The results (a bitmap of positions from the directory index) are fixed by the
+filters; this module only orders them by distance from an ``Origin`` and
+cuts a page. The distance is the chord between points on the unit sphere
+(``registry.localities``), which orders exactly like the distance along the
+surface.
+
+- PostgreSQL walks its GiST index over the points (``cube``, migration
+  ``registry/0011``) nearest first (``ORDER BY point <-> origin``), in
+  growing batches, and keeps the rows among the results. A page further on
+  starts from its cursor's distance; going back reads the rows inside a box
+  around the origin that reaches the page's first row (the index serves that
+  too).
+- SQLite reads the rows in a bounding box of latitude and longitude around the
+  origin, computes the exact distance, and widens the box until the page is
+  full.
+- When at most ``SMALL`` results have a position, one query reads all their
+  distances: a walk through the whole index would cost more.
+
+What the database answers is kept in this process for the directory index's
+registry version (``_answers``), as the text search's hits are: paging back,
+changing a filter that keeps the same rows, or the next visitor from the same
+place asks nothing again; a new place or position asks once.
+
+Results without a position (no coordinates on record) come after all the
+others, in name order. A cursor names the row next to its page by its
+distance and id (or, in that last part, by id), so pages stay stable while
+the registry changes.
+"""
+
+import bisect
+import math
+from array import array
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from django.core import signing
+from django.db import connection
+from django.db.models import FloatField
+from django.db.models.functions import Cast, Cos, Power, Radians, Sin
+from django.utils.translation import gettext as _
+from pyroaring import BitMap
+
+from asfportal.core.kept import Kept
+from asfportal.core.keyset import KeysetPage
+from registry.localities import chord, chord_to_km, km_to_chord, unit_vector
+from registry.models import PublicationStatus
+from registry.selectors.localities import Origin
+
+SALT = "asfportal.directory.nearest"
+SMALL = 2000
+# The first batch of rows read from the index; each next one is four times larger.
+FIRST_BATCH = 64
+# The point of each enterprise on the unit sphere: the very expression the
+# GiST index of migration registry/0011 is built on.
+POINT = (
+    "cube(ARRAY[cos(radians(latitude)) * cos(radians(longitude)),"
+    " cos(radians(latitude)) * sin(radians(longitude)), sin(radians(latitude))])"
+)
+_POSITIONED = "status = %s AND latitude IS NOT NULL AND longitude IS NOT NULL"
+FORWARD, BACKWARD = "f", "b"
+DISTANCE, TAIL = "d", "t"
+
+type Row = tuple[float, int]  # (chord, enterprise id)
+
+
+# What the database answered, per registry version and question: reads are
+# kept in this process like the directory's text hits, so paging back and
+# forth or refining the filters does not ask again. Arrays: about 12 bytes a
+# row; at most 32 answers of a few thousand rows.
+_answers: Kept[tuple[array, array]] = Kept(32)
+# The few results' rows sorted, per index version, place and list (``scope``):
+# at most SMALL rows each.
+_sorted_few: Kept[list[Row]] = Kept(8)
+
+
+def _kept_rows(version: tuple | None, key: tuple, read: Callable[[], list[Row]]) -> list[Row]:
+    if version is None:
+        return read()
+
+    def as_arrays() -> tuple[array, array]:
+        rows = read()
+        return array("d", (r[0] for r in rows)), array("q", (r[1] for r in rows))
+
+    lengths, ids = _answers.get((version, *key), as_arrays)
+    return list(zip(lengths, ids, strict=True))
+
+
+def _postgres(sql: str, params: list) -> list[Row]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(float(length), pk) for pk, length in cursor.fetchall()]
+
+
+def _sqlite(where: str, params: list, origin: Origin) -> list[Row]:
+    """Rows matching ``where`` with their chord, computed here from the
+    coordinates (SQLite has no index for the distance itself)."""
+    sql = f"SELECT id, latitude, longitude FROM registry_socialenterprise WHERE {_POSITIONED}"  # noqa: S608 - constants
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} AND {where}", [PublicationStatus.PUBLISHED, *params])
+        found = cursor.fetchall()
+    here = unit_vector(origin.latitude, origin.longitude)
+    return [(chord(here, unit_vector(float(lat), float(lon))), pk) for pk, lat, lon in found]
+
+
+class _Database:
+    """The three reads, per database: distances of given ids, the next
+    nearest after a row, everything nearer than a row."""
+
+    def __init__(self, origin: Origin, version: tuple | None = None):
+        """``version``: the directory index's key, to keep the answers under
+        (None: ask every time)."""
+        self.origin = origin
+        self.vector = list(unit_vector(origin.latitude, origin.longitude))
+        self.postgres = connection.vendor == "postgresql"
+        self.version = version
+
+    def _pg(self, sql: str, params: list) -> list[Row]:
+        key = ("pg", sql, repr(params))
+        return _kept_rows(self.version, key, lambda: _postgres(sql, params))
+
+    def _lite(self, where: str, params: list) -> list[Row]:
+        key = ("sqlite", where, repr(params), self.origin.latitude, self.origin.longitude)
+        return _kept_rows(self.version, key, lambda: _sqlite(where, params, self.origin))
+
+    def of_ids(self, ids: list[int]) -> list[Row]:
+        if not ids:
+            return []
+        if self.postgres:
+            sql = (
+                f"SELECT id, {POINT} <-> cube(%s::float8[]) FROM registry_socialenterprise"  # noqa: S608 - constants
+                f" WHERE {_POSITIONED} AND id = ANY(%s)"
+            )
+            return self._pg(sql, [self.vector, PublicationStatus.PUBLISHED, ids])
+        rows: list[Row] = []
+        for start in range(0, len(ids), 900):  # SQLite's limit on parameters
+            chunk = ids[start : start + 900]
+            marks = ",".join("%s" for _ in chunk)
+            rows += self._lite(f"id IN ({marks})", chunk)
+        return rows
+
+    def after(self, start: Row | None, batch: int = FIRST_BATCH) -> Iterator[Row]:
+        """Every positioned published row after ``start``, nearest first;
+        ``batch``: how many rows the first read from the index asks for."""
+        return self._knn(start, batch) if self.postgres else self._rings(start)
+
+    def _knn(self, start: Row | None, limit: int) -> Iterator[Row]:
+        sql = (
+            f"SELECT id, {POINT} <-> cube(%s::float8[]) AS chord FROM registry_socialenterprise"  # noqa: S608 - constants
+            f" WHERE {_POSITIONED} AND {POINT} <-> cube(%s::float8[]) >= %s"
+            " ORDER BY chord LIMIT %s"
+        )
+        while True:
+            least = start[0] if start else 0.0
+            params = [self.vector, PublicationStatus.PUBLISHED, self.vector, least, limit]
+            rows = sorted(self._pg(sql, params))
+            done = len(rows) < limit
+            if start:
+                rows = [row for row in rows if row > start]
+            if not done:
+                # Rows at the batch's last distance may go on in the next one.
+                rows = [row for row in rows if row[0] < rows[-1][0]] if rows else []
+            yield from rows
+            if done:
+                return
+            start = rows[-1] if rows else start
+            limit *= 4
+
+    def _rings(self, start: Row | None) -> Iterator[Row]:
+        """SQLite: boxes of growing size around the origin; a row is given
+        once it is certain nothing nearer is outside the box."""
+        km = max(chord_to_km(start[0]) if start else 0.0, 1.0) * 2
+        while True:
+            reach = km_to_chord(km)
+            rows = sorted(row for row in self._box(km) if row[0] <= reach)
+            if start:
+                rows = [row for row in rows if row > start]
+            yield from rows
+            if reach >= 2.0:  # the box held the whole earth
+                return
+            start = rows[-1] if rows else start
+            km *= 4
+
+    def before(self, end: Row | None) -> list[Row]:
+        """Every positioned published row before ``end`` (None: all of them),
+        farthest first: all of them lie within ``end``'s distance."""
+        if self.postgres:
+            sql = (
+                f"SELECT id, {POINT} <-> cube(%s::float8[]) FROM registry_socialenterprise"  # noqa: S608 - constants
+                f" WHERE {_POSITIONED}"
+            )
+            params = [self.vector, PublicationStatus.PUBLISHED]
+            if end:
+                sql += f" AND {POINT} <@ cube(%s::float8[], %s::float8[])"
+                reach = end[0] + 1e-9  # a row exactly at the edge stays inside
+                params += [[v - reach for v in self.vector], [v + reach for v in self.vector]]
+            rows = self._pg(sql, params)
+        elif end:
+            rows = self._box(chord_to_km(end[0]) * 1.001 + 0.001)
+        else:
+            rows = self._lite("1", [])
+        return sorted((row for row in rows if end is None or row < end), reverse=True)
+
+    def _box(self, km: float) -> list[Row]:
+        """SQLite: the rows within a latitude and longitude box that holds
+        every point ``km`` from the origin."""
+        spread = math.degrees(km / 6371.0)
+        lat = self.origin.latitude
+        where, params = "latitude BETWEEN %s AND %s", [lat - spread, lat + spread]
+        polar = max(abs(lat - spread), abs(lat + spread))
+        if polar < 89 and spread < 60:
+            wide = spread / math.cos(math.radians(polar))
+            lon = self.origin.longitude
+            if lon - wide > -180 and lon + wide < 180:
+                where += " AND longitude BETWEEN %s AND %s"
+                params += [lon - wide, lon + wide]
+        return self._lite(where, params)
+
+
+@dataclass
+class NearestPage:
+    page: KeysetPage
+    ids: list[int]
+    distances: dict[int, float]  # km, for the rows that have a position
+
+
+def distances_km(origin: Origin, ids: list[int], version: tuple | None = None) -> dict[int, float]:
+    """How far each of ``ids`` (that has a position) is from ``origin``: one
+    query, none when this process has asked it at the index's ``version``."""
+    return {pk: chord_to_km(length) for length, pk in _Database(origin, version).of_ids(ids)}
+
+
+class _Order:
+    """The results nearest first, then those without a position: keys are
+    (DISTANCE, chord, id) and (TAIL, id)."""
+
+    def __init__(self, index, result: BitMap, origin: Origin, per_page: int, scope: str):
+        self.index = index
+        positioned = result & index.positioned
+        self.positioned = positioned
+        # Enough rows from the index to fill a page at the results' share of
+        # all positioned ones, so one read usually does.
+        share = len(positioned) / max(1, len(index.positioned))
+        self.batch = max(FIRST_BATCH, math.ceil((per_page + 1) / max(share, 1e-6) * 1.25))
+        self.tail = result - index.positioned
+        self.db = _Database(origin, index.key)
+        self.small: list[Row] | None = None
+        if len(positioned) <= SMALL:
+            self.small = _sorted_few.get(
+                (index.key, origin, scope),
+                lambda: sorted(self.db.of_ids([index.ids[p] for p in positioned])),
+            )
+
+    def _position(self, pk: int) -> int | None:
+        index = self.index
+        if pk not in index.id_set:
+            return None
+        return index.by_id_rank[index.id_set.rank(pk) - 1]
+
+    def _kept(self, rows: Iterator[Row] | list[Row]) -> Iterator[tuple]:
+        """The rows among the results (the database reads all published ones)."""
+        for length, pk in rows:
+            position = self._position(pk)
+            if position is not None and position in self.positioned:
+                yield (DISTANCE, length, pk)
+
+    def forward(self, after: tuple | None) -> Iterator[tuple]:
+        tail_from = 0
+        if after is None or after[0] == DISTANCE:
+            start = (after[1], after[2]) if after else None
+            if self.small is not None:
+                cut = bisect.bisect_right(self.small, start) if start else 0
+                yield from ((DISTANCE, length, pk) for length, pk in self.small[cut:])
+            else:
+                yield from self._kept(self.db.after(start, min(self.batch, 50_000)))
+        else:
+            position = self._position(after[1])
+            if position is None:
+                return
+            tail_from = position + 1
+        ids = self.index.ids
+        yield from ((TAIL, ids[p]) for p in self.tail.iter_equal_or_larger(tail_from))
+
+    def backward(self, before: tuple) -> Iterator[tuple]:
+        end: Row | None = None
+        if before[0] == TAIL:
+            position = self._position(before[1])
+            if position is None:
+                return
+            earlier = [p for p in self.tail if p < position]
+            yield from ((TAIL, self.index.ids[p]) for p in reversed(earlier))
+        else:
+            end = (before[1], before[2])
+        if self.small is not None:
+            cut = bisect.bisect_left(self.small, end) if end else len(self.small)
+            yield from ((DISTANCE, length, pk) for length, pk in reversed(self.small[:cut]))
+        else:
+            yield from self._kept(self.db.before(end))
+
+
+def _cursor(scope: str, direction: str, number: int, key: tuple) -> str:
+    return signing.dumps([scope, direction, number, list(key)], salt=SALT, compress=True)
+
+
+def _valid_key(key) -> tuple | None:
+    if not isinstance(key, list) or not key:
+        return None
+    if key[0] == DISTANCE and len(key) == 3:
+        length, pk = key[1], key[2]
+        if isinstance(length, float | int) and isinstance(pk, int) and 0 <= length <= 2:
+            return (DISTANCE, float(length), pk)
+    if key[0] == TAIL and len(key) == 2 and isinstance(key[1], int):
+        return (TAIL, key[1])
+    return None
+
+
+def _read_cursor(token: str, scope: str) -> tuple[str, int, tuple] | None:
+    try:
+        cursor_scope, direction, number, key = signing.loads(token, salt=SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    key = _valid_key(key)
+    valid = (
+        cursor_scope == scope
+        and direction in (FORWARD, BACKWARD)
+        and isinstance(number, int)
+        and number >= 1
+        and key is not None
+    )
+    return (direction, number, key) if valid else None
+
+
+def _page_rows(order: _Order, cursor, per_page: int) -> tuple[list[tuple], bool, bool, int]:
+    """The page's keys, whether pages come before and after, its number."""
+    if cursor and cursor[0] == BACKWARD:
+        earlier = list(islice(order.backward(cursor[2]), per_page + 1))
+        if len(earlier) > per_page:
+            return list(reversed(earlier[:per_page])), True, True, max(cursor[1], 2)
+        cursor = None  # it reaches the first row: show the first page
+    rows = list(islice(order.forward(cursor[2] if cursor else None), per_page + 1))
+    if cursor and not rows:  # its rows have left the results since
+        cursor, rows = None, list(islice(order.forward(None), per_page + 1))
+    number = cursor[1] if cursor else 1
+    return rows[:per_page], cursor is not None, len(rows) > per_page, number
+
+
+def nearest_page(
+    index, result: BitMap, origin: Origin, token: str | None, *, per_page: int, scope: str
+) -> NearestPage:
+    """One page of ``result`` (positions in ``index``) nearest ``origin``
+    first, with its links (signed cursors, read only in this list)."""
+    order = _Order(index, result, origin, per_page, scope)
+    cursor = _read_cursor(token, scope) if token else None
+    problem = _("Sidan gick inte att läsa. Du ser första sidan.") if token and not cursor else None
+    keys, has_previous, has_next, number = _page_rows(order, cursor, per_page)
+    total = len(result)
+    pages = max(1, math.ceil(total / per_page))
+    if not has_previous:
+        number = 1
+    elif not has_next:
+        number = pages
+    else:
+        number = min(max(number, 2), max(pages - 1, 2))
+    page = KeysetPage(object_list=[], count=total, number=number, num_pages=pages, problem=problem)
+    if has_next:
+        page.next_cursor = _cursor(scope, FORWARD, number + 1, keys[-1])
+    if has_previous:
+        page.previous_cursor = _cursor(scope, BACKWARD, number - 1, keys[0])
+    ids = [key[-1] for key in keys]
+    distances = {key[2]: chord_to_km(key[1]) for key in keys if key[0] == DISTANCE}
+    return NearestPage(page=page, ids=ids, distances=distances)
+
+
+def describe(km: float) -> str:
+    """A distance as a card shows it: rounded, as the crow flies."""
+    if km < 1:
+        return _("Mindre än 1 km bort")
+    return _("Ca %(km)s km bort") % {"km": f"{round(km):d}"}
+
+
+def distance_expression(origin: Origin):
+    """The squared chord to ``origin`` as a Django expression (both
+    databases), for ordering a queryset such as the CSV export; null
+    without coordinates."""
+    x0, y0, z0 = unit_vector(origin.latitude, origin.longitude)
+    latitude = Radians(Cast("latitude", FloatField()))
+    longitude = Radians(Cast("longitude", FloatField()))
+    x = Cos(latitude) * Cos(longitude)
+    y = Cos(latitude) * Sin(longitude)
+    return Power(x - x0, 2) + Power(y - y0, 2) + Power(Sin(latitude) - z0, 2)
