@@ -110,6 +110,8 @@ def pages_outside_the_sitemap() -> list[str]:
         self_service,
         self_service + "andra/",
         "/sidan-finns-inte/",
+        "/foretag/?nara=136+40",  # nearest first, distances on the cards
+        "/foretag/?nara=Atlantis",  # a place that is not found
         reverse("staff:login"),
         reverse("staff:password_reset"),
     ]
