@@ -24,14 +24,17 @@ from urllib.parse import urlencode  # noqa: E402
 
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.http import QueryDict  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from asfportal.core import keyset  # noqa: E402
 from registry.forms import DirectoryForm  # noqa: E402
 from registry.models import Area, Industry, SocialEnterprise  # noqa: E402
+from registry.pagecache import registry_version  # noqa: E402
 from registry.selectors.directory import (  # noqa: E402
     DirectoryQuery,
+    directory_page,
     directory_sort_keys,
     filter_directory,
 )
@@ -42,6 +45,8 @@ from registry.selectors.taxonomies import taxonomies  # noqa: E402
 DIRECTORY = "/foretag/"
 # A misspelt word ("lunchservering") and one typed without å/ä/ö ("arbetsträna").
 TEXT = "lunchservring arbetstrana"
+# A postal code of the shipped places (registry/data/localities.csv).
+PLACE = "136 40"
 
 
 def deep_page_url(number: int) -> str:
@@ -56,18 +61,38 @@ def deep_page_url(number: int) -> str:
     return f"{DIRECTORY}?{urlencode({'sida': cursor})}"
 
 
+def nearest_page_url(number: int) -> str:
+    """Page ``number`` of "nearest first" from PLACE, reached as a person
+    would: following "Nästa" (read through the selector, before measuring)."""
+    query = DirectoryForm(QueryDict(urlencode({"nara": PLACE})), taxonomies=taxonomies()).query()
+    cursor = None
+    for _ in range(number - 1):
+        page = directory_page(
+            query, cursor=cursor, per_page=settings.DIRECTORY_PAGE_SIZE, version=registry_version()
+        ).page
+        if not page.has_next:
+            break
+        cursor = page.next_cursor
+    params = {"nara": PLACE, **({"sida": cursor} if cursor else {})}
+    return f"{DIRECTORY}?{urlencode(params)}"
+
+
 def urls() -> dict[str, str]:
     # Filters that keep a realistic share of the text query's hits.
     industry = Industry.objects.order_by("pk").first()
     area = Area.objects.order_by("pk").first()
     profile = SocialEnterprise.objects.published().order_by("pk").first()
     filtered = urlencode({"q": TEXT, "bransch": industry.slug, "omrade": area.slug})
+    near_filtered = urlencode({"nara": PLACE, "bransch": industry.slug, "omrade": area.slug})
     return {
         "/healthz (floor)": "/healthz",
         "directory": DIRECTORY,
         "text query": f"{DIRECTORY}?{urlencode({'q': TEXT})}",
         "text + 2 filters": f"{DIRECTORY}?{filtered}",
         "page 200": deep_page_url(200),
+        "nearest first": f"{DIRECTORY}?{urlencode({'nara': PLACE})}",
+        "nearest + 2 filters": f"{DIRECTORY}?{near_filtered}",
+        "nearest, page 200": nearest_page_url(200),
         "profile": profile.get_absolute_url(),
         "HSDS services": "/api/hsds/services?per_page=50",
     }
@@ -140,11 +165,23 @@ def new_texts(count: int = 3000) -> list[str]:
     return list(texts)[:count]
 
 
-def new_text_script(path: Path) -> None:
-    """A wrk script that asks for a new search on every request: each of
-    wrk's two threads walks its own stretch of the list, and the measured run
-    (``-- measure``) other stretches than the warm-up before it."""
-    texts = ",\n".join(f'  "{DIRECTORY}?{urlencode({"q": t})}"' for t in new_texts())
+def new_positions(count: int = 3000) -> list[str]:
+    """Positions nobody asked from before, around the municipality (a
+    browser's position, rounded to two decimals as site.js does)."""
+    rng = random.Random(59)  # noqa: S311 - repeatable, not secret
+    found: set[str] = set()
+    while len(found) < count:
+        found.add(f"{rng.uniform(58.5, 60.0):.2f},{rng.uniform(17.0, 19.5):.2f}")
+    return sorted(found, key=lambda _p: rng.random())
+
+
+def new_text_script(path: Path, params: list[dict] | None = None) -> None:
+    """A wrk script that asks for a new search on every request (``params``,
+    by default new texts): each of wrk's two threads walks its own stretch of
+    the list, and the measured run (``-- measure``) other stretches than the
+    warm-up before it."""
+    params = params or [{"q": t} for t in new_texts()]
+    texts = ",\n".join(f'  "{DIRECTORY}?{urlencode(p)}"' for p in params)
     report = (Path(__file__).parent / "report.lua").read_text()
     path.write_text(
         f"paths = {{\n{texts}\n}}\n"
@@ -190,6 +227,13 @@ def main() -> None:
     script = out.parent / "new-texts.lua"
     new_text_script(script)
     found["text, new each time"] = {"url": DIRECTORY, "queries": "2–7", "script": str(script)}
+    script = out.parent / "new-positions.lua"
+    new_text_script(script, [{"position": p} for p in new_positions()])
+    found["nearest, new position each time"] = {
+        "url": DIRECTORY,
+        "queries": "1",
+        "script": str(script),
+    }
     text_plan = explain({"q": TEXT})
     industry = Industry.objects.order_by("pk").first()
     area = Area.objects.order_by("pk").first()

@@ -229,9 +229,17 @@ def table(size: int, results: dict) -> str:
     return "\n".join(lines)
 
 
-DIRECTORY_PAGES = ("directory", "text query", "text + 2 filters", "page 200")
+DIRECTORY_PAGES = (
+    "directory",
+    "text query",
+    "text + 2 filters",
+    "page 200",
+    "nearest first",
+    "nearest + 2 filters",
+    "nearest, page 200",
+)
 # Every request is a search not seen before, so no cache can answer it warm.
-UNCACHEABLE = ("text, new each time",)
+UNCACHEABLE = ("text, new each time", "nearest, new position each time")
 
 
 def checks(all_results: dict[int, dict]) -> list[str]:

@@ -11,6 +11,7 @@ import datetime
 import os
 import random
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -217,6 +218,7 @@ def seed(count: int, batch: int = 5000) -> None:
     # Languages and accessibility from a generator of their own, so the rest of
     # the data is what it was before they existed.
     facts = random.Random(17)  # noqa: S311
+    places = random.Random(59)  # noqa: S311 - positions, for "nearest first"
     languages = list(Language.objects.all())
     industries, groups, areas = taxonomies()
     start = SocialEnterprise.objects.count()
@@ -226,6 +228,10 @@ def seed(count: int, batch: int = 5000) -> None:
             for row in rows:
                 for field, _param in ACCESS_FACTS:
                     setattr(row, field, facts.random() < 0.4)
+                # Spread over southern and middle Sweden; a few without a position.
+                if places.random() > 0.03:
+                    row.latitude = Decimal(f"{places.uniform(55.5, 63.5):.6f}")
+                    row.longitude = Decimal(f"{places.uniform(12.0, 19.5):.6f}")
             created = SocialEnterprise.objects.bulk_create(rows)
             SocialEnterprise.languages.through.objects.bulk_create(
                 SocialEnterprise.languages.through(socialenterprise_id=e.pk, language_id=lang.pk)

@@ -99,21 +99,24 @@ def load_shipped_localities(sender=None, *, using: str = "default", apps=None, *
         locality = apps.get_model("registry", "Locality")
     except LookupError:
         return  # migrating backwards, before the table existed
-    locality.objects.using(using).bulk_create(
-        [
-            locality(
-                kind=row.kind,
-                name=row.name,
-                name_key=fold(row.name),
-                postal_code=row.postal_code,
-                latitude=row.latitude,
-                longitude=row.longitude,
-                source=SHIPPED_SOURCE,
-            )
-            for row in shipped_rows()
-        ],
-        ignore_conflicts=True,
-    )
+    places = as_objects(locality, shipped_rows(), SHIPPED_SOURCE)
+    locality.objects.using(using).bulk_create(places, ignore_conflicts=True)
+
+
+def as_objects(model, rows: Iterable[LocalityRow], source: str) -> list:
+    """Unsaved ``model`` (Locality, or its migration-time copy) objects."""
+    return [
+        model(
+            kind=row.kind,
+            name=row.name,
+            name_key=fold(row.name),
+            postal_code=row.postal_code,
+            latitude=row.latitude,
+            longitude=row.longitude,
+            source=source,
+        )
+        for row in rows
+    ]
 
 
 def unit_vector(latitude: float, longitude: float) -> tuple[float, float, float]:

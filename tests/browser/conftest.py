@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.demo_content import load_demo_content
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -175,3 +177,10 @@ def sign_in(live_server):
         )
 
     return sign_in
+
+
+@pytest.fixture
+def demo(live_server):
+    """The demo content on the live server; its address."""
+    load_demo_content()
+    return live_server.url

@@ -8,16 +8,9 @@ from playwright.sync_api import expect
 
 from guidance.models import Inquiry
 from registry.models import EnterpriseReport
-from tests.demo_content import load_demo_content
 from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo(live_server):
-    load_demo_content()
-    return live_server.url
 
 
 def choose(page, label: str) -> None:

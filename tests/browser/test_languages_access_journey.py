@@ -3,30 +3,14 @@ by both and see the counts, with and without JavaScript, then read them on a
 profile. Each page scanned by axe and the Nu Html Checker."""
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from registry.models import SocialEnterprise
-from tests.demo_content import load_demo_content
+from tests.browser.shots import shoot
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
-
-
-def shoot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.screenshot(path=SHOTS / f"{name}-phone.png", full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.screenshot(path=SHOTS / f"{name}-desktop.png", full_page=True)
-
-
-@pytest.fixture
-def demo(live_server):
-    load_demo_content()
-    return live_server.url
 
 
 def published():

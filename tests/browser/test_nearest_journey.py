@@ -3,30 +3,15 @@ browser's position with it on (the position Chromium is given), and a place
 that cannot be found. Pages scanned by axe and the Nu Html Checker."""
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.shots import shoot
 from tests.demo_content import load_demo_content
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 NORRBY = {"latitude": 59.1856, "longitude": 18.1510}
-
-
-def shoot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.screenshot(path=SHOTS / f"{name}-phone.png", full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.screenshot(path=SHOTS / f"{name}-desktop.png", full_page=True)
-
-
-@pytest.fixture
-def demo(live_server):
-    load_demo_content()
-    return live_server.url
 
 
 def kilometres(page) -> list[float]:

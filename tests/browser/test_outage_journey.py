@@ -12,16 +12,9 @@ from playwright.sync_api import expect
 
 from guidance.models import Inquiry
 from registry.pagecache import bump_registry_version
-from tests.demo_content import load_demo_content
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
-
-
-@pytest.fixture
-def demo(live_server):
-    load_demo_content()
-    return live_server.url
 
 
 @pytest.fixture

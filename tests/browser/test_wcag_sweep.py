@@ -19,7 +19,6 @@ from registry.models import EnterpriseImport, EnterpriseReport, Partner, SocialE
 from registry.models.enterprises import PublicationStatus
 from registry.services.selfservice import enterprise_self_update
 from tests.browser import wcag
-from tests.demo_content import load_demo_content
 from tests.factories import EnterpriseFactory
 from tests.registry.import_helpers import make_batch
 from tests.registry.selfservice.helpers import enterprise_with_link
@@ -89,12 +88,6 @@ def sitemap_paths(base: str) -> list[str]:
     with urllib.request.urlopen(base + "/sitemap.xml", timeout=30) as answer:  # noqa: S310
         xml = answer.read().decode()
     return [url.removeprefix(base) for url in re.findall(r"<loc>(.*?)</loc>", xml)]
-
-
-@pytest.fixture
-def demo(live_server):
-    load_demo_content()
-    return live_server.url
 
 
 def pages_outside_the_sitemap() -> list[str]:
