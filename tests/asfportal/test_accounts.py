@@ -20,6 +20,13 @@ PASSWORD = "korrekt-hast-batteri-42"
 LOGIN = "/handlaggare/konto/logga-in/"
 
 
+@pytest.fixture(autouse=True)
+def staff_groups(db):
+    """The groups the data migration makes: a transactional test that ran
+    before this one in the same process (or test worker) emptied them."""
+    ensure_staff_groups()
+
+
 def permissions(group: str) -> set[str]:
     ensure_staff_groups()  # emptied by an earlier transactional test, if any
     rows = Group.objects.get(name=group).permissions.select_related("content_type")
