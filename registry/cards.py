@@ -23,8 +23,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 from asfportal.core.kept import Kept
+from registry.presentation import distance_text
 from registry.selectors.directory import DirectoryPage, page_rows, page_snippets
-from registry.selectors.nearest import describe
 from registry.templatetags.directory import marked
 
 SNIPPET_SLOT = "\x00snippet\x00"
@@ -95,7 +95,7 @@ def _distances(result: DirectoryPage) -> dict[int, str]:
     language = get_language()
 
     def html(km: float) -> str:
-        return format_html('<p class="meta distance">{}</p>', describe(km))
+        return format_html('<p class="meta distance">{}</p>', distance_text(km))
 
     return {
         pk: _distance_html.get((language, round(km) if km >= 1 else -1), lambda km=km: html(km))

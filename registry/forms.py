@@ -180,9 +180,13 @@ class DirectoryForm(QueryFormMixin, forms.Form):
         return cleaned
 
     def origin(self) -> Origin | None:
-        """The place typed in, else the browser's position, else None."""
+        """The place typed in, else the browser's position, else None. A
+        place typed in that is not found wins too: no distances from an
+        earlier position the person has just replaced."""
         self.is_valid()
-        return self.cleaned_data.get("nara") or self.cleaned_data.get("position")
+        if str(self.data.get("nara", "")).strip():
+            return self.cleaned_data.get("nara")
+        return self.cleaned_data.get("position")
 
     def query(self) -> DirectoryQuery:
         """What the valid parameters ask for; the invalid ones are left out.

@@ -6,6 +6,7 @@ No queries here: everything works on objects the selectors already loaded.
 from dataclasses import dataclass
 
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from registry.models import ACCESS_FACTS, Criterion, CriterionVerification, SocialEnterprise
 
@@ -73,3 +74,10 @@ def organization_jsonld(enterprise: SocialEnterprise, url: str) -> dict:
             },
         }
     return data
+
+
+def distance_text(km: float) -> str:
+    """A distance as a card shows it: rounded, as the crow flies."""
+    if km < 1:
+        return _("Mindre än 1 km bort")
+    return _("Ca %(km)s km bort") % {"km": f"{round(km):d}"}

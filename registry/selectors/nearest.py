@@ -373,13 +373,6 @@ def nearest_page(
     return NearestPage(page=page, ids=ids, distances=distances)
 
 
-def describe(km: float) -> str:
-    """A distance as a card shows it: rounded, as the crow flies."""
-    if km < 1:
-        return _("Mindre än 1 km bort")
-    return _("Ca %(km)s km bort") % {"km": f"{round(km):d}"}
-
-
 def distance_expression(origin: Origin):
     """The squared chord to ``origin`` as a Django expression (both
     databases), for ordering a queryset such as the CSV export; null

@@ -17,6 +17,7 @@ from registry import localities
 from registry.localities import chord_to_km, fold, km_to_chord, postal_code, read_geonames
 from registry.models import Locality, OfferingKind, PublicationStatus, SocialEnterprise
 from registry.pagecache import _key, registry_version
+from registry.presentation import distance_text
 from registry.selectors import nearest
 from registry.selectors.directory_index import directory_index
 from registry.selectors.localities import Origin, find_place
@@ -230,7 +231,7 @@ def test_the_cards_say_how_far_and_the_page_says_from_where(client, spread, sett
 
     km = haversine_km(ORIGIN, where[first])
     shown = re.findall(r'<p class="meta distance">([^<]+)</p>', html)
-    assert shown[0] == nearest.describe(km)
+    assert shown[0] == distance_text(km)
     assert len(shown) == 20
     assert "Närmast först från 136 30 Exempelkommunen." in html
     assert 'value="136 30"' in html  # what was typed stays in the field
@@ -394,3 +395,11 @@ def test_a_position_never_reaches_a_log():
     )
     RedactTokens().filter(record)
     assert record.getMessage() == "Not Found: /foretag/?q=kafe&position=[position]&sida=x"
+
+
+def test_a_place_that_is_not_found_is_not_replaced_by_an_earlier_position(client, spread):
+    response = client.get(URL, {"nara": "Atlantis", "position": "59.17,18.14"})
+    html = response.content.decode()
+    assert "Vi hittade inte ”Atlantis”" in html
+    assert 'class="meta distance"' not in html
+    assert response.context["origin"] is None
