@@ -278,6 +278,13 @@ STALE_AFTER_MONTHS = env_int("STALE_AFTER_MONTHS", 18)
 SELF_SERVICE_LINK_DAYS = env_int("SELF_SERVICE_LINK_DAYS", 30)
 # An enterprise is reminded at most once in this many days.
 REVIEW_REMINDER_INTERVAL_DAYS = env_int("REVIEW_REMINDER_INTERVAL_DAYS", 30)
+# Alerts (the directory's "mejla mig"): a subscription not confirmed within
+# ALERT_CONFIRM_DAYS is erased (the confirmation link stops working then too);
+# at most ALERT_REQUESTS_PER_EMAIL subscribe requests per address and hour.
+ALERT_CONFIRM_DAYS = env_int("ALERT_CONFIRM_DAYS", 7)
+ALERT_REQUESTS_PER_EMAIL = env_int("ALERT_REQUESTS_PER_EMAIL", 5)
+# At most this many enterprises are listed in one digest (the rest are counted).
+ALERT_DIGEST_MAX_ITEMS = env_int("ALERT_DIGEST_MAX_ITEMS", 30)
 # CSV import limits: larger files are refused with a message, not half-read.
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 1000)
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 2 * 1024 * 1024)

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("handlaggare/arenden/", include("guidance.staff.urls")),
     path("", include("registry.urls")),
     path("", include("registry.selfservice.urls")),
+    path("", include("registry.alerts.urls")),
     path("", include("guidance.urls")),
     path("", include("opendata.page_urls")),
     prefix_default_language=False,

@@ -1,5 +1,6 @@
 """Site-wide pages: start page, accessibility statement, privacy notice, lättläst, health."""
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -39,7 +40,9 @@ def easy_read(request: HttpRequest, slug: str = "") -> HttpResponse:
 
 @require_GET
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "asfportal/privacy.html")
+    return render(
+        request, "asfportal/privacy.html", {"alert_confirm_days": settings.ALERT_CONFIRM_DAYS}
+    )
 
 
 @require_GET
@@ -48,6 +51,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /handlaggare/",
+        "Disallow: /bevakning/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

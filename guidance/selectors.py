@@ -25,6 +25,7 @@ from guidance.models import (
     Question,
     Recommendation,
 )
+from registry.selectors.alerts import alert_count, alert_export
 
 OPEN_STATUSES = (InquiryStatus.NEW, InquiryStatus.IN_PROGRESS)
 ACCESS_LOG_LENGTH = 20
@@ -170,6 +171,11 @@ def inquiry_for_erase(pk: int) -> Inquiry:
     return get_object_or_404(Inquiry.objects.annotate(note_count=Count("notes")), pk=pk)
 
 
+def alert_count_for(inquiry: Inquiry) -> int:
+    """How many alerts of the directory the inquiry's address has. One query."""
+    return alert_count(inquiry.email) if inquiry.email else 0
+
+
 def inquiry_was_erased(reference: str) -> bool:
     """Whether the log says the inquiry with this reference was erased. One query."""
     if not reference:
@@ -199,8 +205,9 @@ def inquiry_export_document(inquiry: Inquiry) -> dict:
     """What is kept about the person in this inquiry, as plain JSON-ready data:
     the inquiry's fields (choices by their labels in the active language), the
     attached answers (all that are stored) with the time of consent, and the
-    notes with author and time. Times are local ISO 8601. No queries when the
-    inquiry comes from ``inquiry_for_detail``."""
+    notes with author and time, and the alerts of the directory kept for the
+    same address (``registry.selectors.alerts``). Times are local ISO 8601. One
+    query (the alerts) when the inquiry comes from ``inquiry_for_detail``."""
     return {
         "reference": inquiry.reference,
         "exported_at": _local_time(timezone.now()),
@@ -228,6 +235,7 @@ def inquiry_export_document(inquiry: Inquiry) -> dict:
             }
             for note in inquiry.notes.all()
         ],
+        "alert_subscriptions": alert_export(inquiry.email),
     }
 
 

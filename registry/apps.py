@@ -22,9 +22,15 @@ class RegistryConfig(AppConfig):
         # The shipped places to measure distance from, the same way.
         post_migrate.connect(load_shipped_localities, sender=self, weak=False)
 
-        # Links, proposals and check records change no public page; places
-        # (``Locality``) neither by themselves: their loader bumps the version.
-        private = {"selfservicelink", "changeproposal", "recordcheck", "locality"}
+        # Links, proposals, check records and alerts change no public page;
+        # places (``Locality``) neither by themselves: their loader bumps the version.
+        private = {
+            "selfservicelink",
+            "changeproposal",
+            "recordcheck",
+            "locality",
+            "alertsubscription",
+        }
         for model in self.get_models():
             if model._meta.model_name in private:
                 continue

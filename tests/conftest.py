@@ -144,8 +144,9 @@ def ensure_staff_groups() -> None:
     if Group.objects.filter(name__in=["Rådgivare", "Redaktör"]).count() < 2:
         migration = importlib.import_module("asfportal.migrations.0001_staff_groups")
         migration.create_groups(apps, None)
-        later = importlib.import_module("asfportal.migrations.0002_self_service_permissions")
-        later.add_permissions(apps, None)
+        for name in ("0002_self_service_permissions", "0003_alert_permissions"):
+            later = importlib.import_module(f"asfportal.migrations.{name}")
+            later.add_permissions(apps, None)
 
 
 def _user_in_group(username: str, group: str | None, **extra):

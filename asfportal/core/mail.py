@@ -10,6 +10,7 @@ marked failed for staff to see, never dropped.
 """
 
 import datetime
+import email.policy
 import logging
 
 from django.conf import settings
@@ -23,6 +24,34 @@ from asfportal.core.models import MailStatus, OutboundMail
 
 logger = logging.getLogger(__name__)
 
+# Headers whose value is a URL list (RFC 2369) and must reach mail programs as
+# written: see ``_UnfoldedURLs``.
+URL_HEADERS = {"list-unsubscribe"}
+
+
+class _UnfoldedURLs(email.policy.EmailPolicy):
+    """Python folds a header longer than 78 characters that has no space in it
+    into RFC 2047 encoded words, and mail programs (Gmail among them) then
+    ignore a ``List-Unsubscribe`` header: RFC 8058's one-click unsubscribe
+    would silently break. These headers are plain ASCII URLs, written on one
+    line, which RFC 5322 allows up to 998 characters."""
+
+    def fold(self, name, value):
+        if name.lower() in URL_HEADERS:
+            return f"{name}: {value}{self.linesep}"
+        return super().fold(name, value)
+
+    def fold_binary(self, name, value):
+        if name.lower() in URL_HEADERS:
+            return self.fold(name, value).encode("ascii")
+        return super().fold_binary(name, value)
+
+
+class _Message(EmailMessage):
+    def message(self, *, policy=email.policy.default):
+        unfolded = _UnfoldedURLs(linesep=policy.linesep, utf8=policy.utf8, cte_type=policy.cte_type)
+        return super().message(policy=unfolded)
+
 
 @transaction.atomic
 def queue_templated_mail(
@@ -33,17 +62,24 @@ def queue_templated_mail(
     to: str,
     what: str,
     reply_to: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> OutboundMail:
     """Render the subject and the body in Swedish and queue them for ``to``.
 
     ``what`` names the mail in logs and for staff, and must hold no personal
-    data. Two INSERTs (the outbox row and its task) in the caller's transaction.
+    data. ``headers`` are extra mail headers (``List-Unsubscribe``). Two
+    INSERTs (the outbox row and its task) in the caller's transaction.
     """
     with translation.override("sv"):
         subject = " ".join(render_to_string(subject_template, context).split())
         body = render_to_string(body_template, context)
     mail = OutboundMail.objects.create(
-        what=what[:200], to=to, reply_to=reply_to or "", subject=subject[:300], body=body
+        what=what[:200],
+        to=to,
+        reply_to=reply_to or "",
+        subject=subject[:300],
+        body=body,
+        headers=headers or {},
     )
     deliver_mail.enqueue(mail.pk)
     return mail
@@ -73,15 +109,24 @@ def deliver(mail_id: int, *, now: datetime.datetime | None = None) -> str:
         mail.attempts += 1
         mail.sending_until = now + datetime.timedelta(seconds=settings.MAIL_SEND_LEASE_SECONDS)
         mail.save(update_fields=["attempts", "sending_until"])
-    message = EmailMessage(
-        mail.subject, mail.body, to=[mail.to], reply_to=[mail.reply_to] if mail.reply_to else None
+    message = _Message(
+        mail.subject,
+        mail.body,
+        to=[mail.to],
+        reply_to=[mail.reply_to] if mail.reply_to else None,
+        headers=mail.headers or None,
     )
     try:
         message.send()
     except Exception as error:  # any failure of the mail server: try again later
         return _failed(mail, error)
     OutboundMail.objects.filter(pk=mail.pk).update(
-        status=MailStatus.SENT, sent_at=timezone.now(), body="", sending_until=None, last_error=""
+        status=MailStatus.SENT,
+        sent_at=timezone.now(),
+        body="",
+        headers={},
+        sending_until=None,
+        last_error="",
     )
     return "sent"
 

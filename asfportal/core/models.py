@@ -27,6 +27,9 @@ class OutboundMail(models.Model):
     subject = models.CharField(_("ämne"), max_length=300)
     # Emptied once the mail is sent: it can hold personal data and links.
     body = models.TextField(_("text"), blank=True)
+    # Extra headers (List-Unsubscribe for alerts); emptied with the body, as
+    # they can hold personal links.
+    headers = models.JSONField(_("rubriker"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=MailStatus, default=MailStatus.QUEUED
     )

@@ -192,6 +192,7 @@ def inquiry_erase(request, pk):
             Crumb(inquiry.reference, reverse("inquiries:detail", args=[inquiry.pk])),
         ],
         inquiry=inquiry,
+        alert_count=selectors.alert_count_for(inquiry),
     )
     return render(request, "guidance/staff/erase.html", context)
 

@@ -5,6 +5,7 @@ live in ``services/`` and multi-model reads in ``selectors/``. One module per
 subject; Django finds them all through this package.
 """
 
+from registry.models.alerts import AlertFrequency, AlertSubscription
 from registry.models.enterprises import (
     ACCESS_FACTS,
     AcceptedReferrer,
@@ -56,6 +57,8 @@ from registry.models.workflow import (
 __all__ = [
     "ACCESS_FACTS",
     "AcceptedReferrer",
+    "AlertFrequency",
+    "AlertSubscription",
     "Area",
     "ChangeProposal",
     "CheckMethod",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from registry.staff import enterprises, history, imports, partners, reports, selfservice
+from registry.staff import alerts, enterprises, history, imports, partners, reports, selfservice
 
 app_name = "registry_staff"
 
@@ -40,6 +40,9 @@ urlpatterns = [
     path("partner/<int:pk>/", partners.partner_edit, name="partner_edit"),
     path("partner/<int:pk>/tillfallen/", partners.partner_sessions, name="partner_sessions"),
     path("partner/<int:pk>/historik/", history.partner_history, name="partner_history"),
+    path("bevakningar/", alerts.alert_lookup, name="alert_lookup"),
+    path("bevakningar/export/", alerts.alert_export, name="alert_export"),
+    path("bevakningar/radera/", alerts.alert_erase, name="alert_erase"),
     path("anmalningar/", reports.report_list, name="report_list"),
     path("anmalningar/<int:pk>/", reports.report_detail, name="report_detail"),
     path("anmalningar/<int:pk>/godkann/", reports.report_approve, name="report_approve"),

@@ -52,6 +52,8 @@ def test_advisor_group_has_exactly_the_registry_and_inquiry_permissions():
         "registry.view_changeproposal",
         "registry.change_changeproposal",
         "registry.view_selfservicelink",
+        "registry.view_alertsubscription",
+        "registry.delete_alertsubscription",
         "guidance.view_inquiry",
         "guidance.change_inquiry",
         "guidance.delete_inquiry",

@@ -59,6 +59,8 @@ POST_ONLY = {
     "registry_staff:enterprise_send_link",
     "registry_staff:enterprise_revoke_links",
     "registry_staff:proposal_decide",
+    "registry_staff:alert_export",
+    "registry_staff:alert_erase",
     "inquiries:assign",
     "inquiries:add_note",
     "inquiries:set_status",

@@ -1,0 +1,57 @@
+"""The forms of alerts: ask for one, and change how often it comes."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from asfportal.core.publicforms import PublicFormMixin
+from registry.models import AlertFrequency
+
+
+def _frequency_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Hur ofta vill du få mejl?"),
+        choices=AlertFrequency.choices,
+        initial=AlertFrequency.WEEKLY,
+        widget=forms.RadioSelect,
+        help_text=_("Bara när det finns något nytt. Annars får du inget mejl."),
+        error_messages={"required": _("Välj hur ofta du vill få mejl.")},
+    )
+
+
+class AlertSubscribeForm(PublicFormMixin, forms.Form):
+    """The address and the frequency, with the public forms' token and
+    honeypot; the filter set comes from the page's address."""
+
+    autocomplete = {"email": "email"}
+
+    email = forms.EmailField(
+        label=_("Din e-postadress"),
+        max_length=254,
+        help_text=_("Vi skickar först ett mejl med en länk. Klicka på den för att börja."),
+        error_messages={
+            "required": _("Skriv din e-postadress."),
+            "invalid": _("Skriv e-postadressen så här: namn@exempel.se."),
+            "max_length": _("Skriv högst %(limit_value)d tecken. Nu är det %(show_value)d."),
+        },
+    )
+    frequency = _frequency_field()
+
+
+class AlertFrequencyForm(forms.Form):
+    frequency = _frequency_field()
+
+
+class AlertAddressForm(forms.Form):
+    """The advisors' lookup: whose alerts (a request to see or erase one's data)."""
+
+    email = forms.EmailField(
+        label=_("E-postadress"),
+        max_length=254,
+        error_messages={
+            "required": _("Skriv e-postadressen."),
+            "invalid": _("Skriv e-postadressen så här: namn@exempel.se."),
+        },
+    )
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()
