@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from opendata import dcat, hsds, selectors
+from opendata import hsds, selectors
 from registry.pagecache import cache_public_page
 
 
@@ -26,7 +26,10 @@ def open_data(request: HttpRequest) -> HttpResponse:
 @cache_public_page
 def catalogue(request: HttpRequest, extension: str) -> HttpResponse:
     """The DCAT-AP-SE catalogue as RDF/XML (what Sveriges dataportal reads),
-    Turtle or JSON-LD."""
+    Turtle or JSON-LD. ``dcat`` (and rdflib, about 17 MB) is imported here, not
+    with the module: only harvesters ask for the catalogue."""
+    from opendata import dcat
+
     rdflib_format, media_type = dcat.FORMATS[extension]
     graph = dcat.catalogue(selectors.last_changed())
     response = HttpResponse(

@@ -9,7 +9,6 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event
 
 from registry.models import Partner, Place, Session
 
@@ -30,6 +29,10 @@ def place_text(place: Place) -> str:
 def sessions_calendar(sessions: Iterable[Session], *, name: str, url: str) -> bytes:
     """A VCALENDAR of ``sessions`` (with ``revised``, when each was last changed,
     for DTSTAMP), in Swedish time; ``url`` is the page the feed belongs to."""
+    # icalendar is imported here, not with the module: it costs each web process
+    # about 9 MB, and only the .ics feeds need it (the pages use session_jsonld).
+    from icalendar import Calendar
+
     zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -49,7 +52,9 @@ def sessions_calendar(sessions: Iterable[Session], *, name: str, url: str) -> by
     return calendar.to_ical()
 
 
-def _event(session: Session, zone, revised: datetime.datetime | None) -> Event:
+def _event(session: Session, zone, revised: datetime.datetime | None):
+    from icalendar import Event
+
     partner = session.place.partner
     page = settings.SITE_URL + partner.get_absolute_url()
     event = Event()

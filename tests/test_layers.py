@@ -157,3 +157,28 @@ def test_a_forbidden_import_is_found(module, source, rule):
 )
 def test_an_allowed_import_passes(module, source):
     assert violations(module, imported_modules(source, module)) == []
+
+
+def test_a_web_process_does_not_load_what_only_rare_pages_need():
+    """rdflib (the DCAT catalogue, about 17 MB with its dependencies) and
+    icalendar (the .ics feeds, about 9 MB) are imported by the views that use
+    them, so a worker serving the directory never holds them (docs/performance.md)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import django, sys; django.setup(); import asfportal.urls, asfportal.wsgi;"
+        "from django.urls import get_resolver; get_resolver().resolve('/foretag/');"
+        "print(sorted({'rdflib', 'icalendar'} & set(sys.modules)))"
+    )
+    env = {"DJANGO_SETTINGS_MODULE": "asfportal.settings", "SECRET_KEY": "x", "DEBUG": "true"}
+    result = subprocess.run(  # noqa: S603 - our own interpreter, fixed code
+        [sys.executable, "-W", "ignore", "-c", code],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"
