@@ -42,11 +42,13 @@ class AlertFrequencyForm(forms.Form):
 
 
 class AlertAddressForm(forms.Form):
-    """The advisors' lookup: whose alerts (a request to see or erase one's data)."""
+    """The advisors' lookup: whose alerts (a request to see or erase one's data).
+    Someone else's address, so the browser must not fill in the advisor's own."""
 
     email = forms.EmailField(
         label=_("E-postadress"),
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
         error_messages={
             "required": _("Skriv e-postadressen."),
             "invalid": _("Skriv e-postadressen så här: namn@exempel.se."),

@@ -133,6 +133,8 @@ def confirm(request: HttpRequest, subscription, token: str) -> HttpResponse:
     POST: confirmed, on to the alert's own page."""
     if request.method == "POST":
         subscription = alerts.alert_confirm(subscription=subscription)
+        if subscription is None:  # erased after the link was read
+            return _invalid(request)
         messages.success(request, _("Klart! Nu får du mejl när det finns något nytt."))
         return redirect(_manage_url(subscription))
     context = {
@@ -178,7 +180,10 @@ def frequency(request: HttpRequest, subscription, token: str) -> HttpResponse:
     form = AlertFrequencyForm(request.POST)
     if not form.is_valid():
         return _manage(request, subscription, token, frequency_form=form, status=400)
-    alerts.alert_set_frequency(subscription=subscription, frequency=form.cleaned_data["frequency"])
+    if not alerts.alert_set_frequency(
+        subscription=subscription, frequency=form.cleaned_data["frequency"]
+    ):
+        return _invalid(request)
     messages.success(request, _("Sparat. Du får mejl så ofta du valde."))
     return redirect("alerts:manage", token=token)
 
@@ -191,6 +196,8 @@ def frequency(request: HttpRequest, subscription, token: str) -> HttpResponse:
 def update(request: HttpRequest, subscription, token: str) -> HttpResponse:
     """Keep the choices that still exist (after a change in the directory's lists)."""
     subscription = alerts.alert_update_filters(subscription=subscription)
+    if subscription is None:
+        return _invalid(request)
     messages.success(request, _("Bevakningen är uppdaterad. Den gäller de val som finns kvar."))
     return redirect(_manage_url(subscription))
 

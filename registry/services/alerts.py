@@ -116,12 +116,19 @@ def _snapshot(subscription: AlertSubscription, matches: Matches) -> None:
     subscription.open = matches.open.serialize()
 
 
+def _locked(subscription: AlertSubscription) -> AlertSubscription | None:
+    """The row again under a lock; None when it was erased meanwhile (ended,
+    or purged) after its link was read."""
+    return AlertSubscription.objects.select_for_update().filter(pk=subscription.pk).first()
+
+
 @transaction.atomic
-def alert_confirm(*, subscription: AlertSubscription) -> AlertSubscription:
+def alert_confirm(*, subscription: AlertSubscription) -> AlertSubscription | None:
     """The address is confirmed: from now on, what is new is mailed. What the
-    filters match now is noted, so the first digest holds only news."""
-    current = AlertSubscription.objects.select_for_update().get(pk=subscription.pk)
-    if current.is_confirmed:
+    filters match now is noted, so the first digest holds only news. None when
+    the row is gone."""
+    current = _locked(subscription)
+    if current is None or current.is_confirmed:
         return current
     form = directory_form(current.filters)
     _snapshot(current, directory_matches(form.query()))
@@ -131,11 +138,14 @@ def alert_confirm(*, subscription: AlertSubscription) -> AlertSubscription:
 
 
 @transaction.atomic
-def alert_update_filters(*, subscription: AlertSubscription) -> AlertSubscription:
+def alert_update_filters(*, subscription: AlertSubscription) -> AlertSubscription | None:
     """Keep only the filters that still validate (after a taxonomy change) and
     start again from what they match now. If the address already has an alert
-    for the remaining filters, this one is erased and that one returned."""
-    current = AlertSubscription.objects.select_for_update().get(pk=subscription.pk)
+    for the remaining filters, this one is erased and that one returned. None
+    when the row is gone."""
+    current = _locked(subscription)
+    if current is None:
+        return None
     form = directory_form(current.filters)
     filters = canonical_filters(form)
     same = AlertSubscription.objects.filter(email=current.email, filters=filters)
@@ -150,8 +160,12 @@ def alert_update_filters(*, subscription: AlertSubscription) -> AlertSubscriptio
 
 
 @transaction.atomic
-def alert_set_frequency(*, subscription: AlertSubscription, frequency: str) -> AlertSubscription:
-    current = AlertSubscription.objects.select_for_update().get(pk=subscription.pk)
+def alert_set_frequency(
+    *, subscription: AlertSubscription, frequency: str
+) -> AlertSubscription | None:
+    current = _locked(subscription)
+    if current is None:
+        return None
     current.frequency = frequency
     current.full_clean()
     current.save(update_fields=["frequency"])

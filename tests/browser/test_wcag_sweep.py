@@ -15,8 +15,10 @@ import pytest
 from django.urls import reverse
 
 from guidance.models import AdviceFlow, Inquiry, InquiryTopic
+from registry.alerts import CONFIRM, MANAGE, make_token
 from registry.models import EnterpriseImport, EnterpriseReport, Partner, SocialEnterprise
 from registry.models.enterprises import PublicationStatus
+from registry.services import alerts
 from registry.services.selfservice import enterprise_self_update
 from tests.browser import wcag
 from tests.factories import EnterpriseFactory
@@ -99,6 +101,7 @@ def pages_outside_the_sitemap() -> list[str]:
     ]
     _enterprise, _link, self_service = enterprise_with_link(name="Kafé Självservice")
     return [
+        *alert_pages(),
         *paths,
         self_service,
         self_service + "andra/",
@@ -107,6 +110,29 @@ def pages_outside_the_sitemap() -> list[str]:
         "/foretag/?nara=Atlantis",  # a place that is not found
         reverse("staff:login"),
         reverse("staff:password_reset"),
+    ]
+
+
+def alert_pages() -> list[str]:
+    """An alert's pages: asking for one, confirming, its own page (with a
+    filter set that no longer validates), ending it, a link that does not work."""
+    pending = alerts.alert_subscribe(email="a@exempel.se", filters="hiss=on", frequency="daily")
+    stale = alerts.alert_confirm(
+        subscription=alerts.alert_subscribe(
+            email="b@exempel.se", filters="omrade=finns-inte&hiss=on", frequency="weekly"
+        )
+    )
+
+    def link(name, purpose, row):
+        token = make_token(purpose=purpose, subscription_id=row.pk, secret=row.secret)
+        return reverse(name, kwargs={"token": token})
+
+    return [
+        "/bevakning/ny/?hiss=on&sprak=finns-inte",
+        link("alerts:confirm", CONFIRM, pending),
+        link("alerts:manage", MANAGE, stale),
+        link("alerts:unsubscribe", MANAGE, stale),
+        "/bevakning/trasig-lank/",
     ]
 
 
@@ -157,6 +183,7 @@ def staff_pages(advisor) -> list[str]:
         ("registry_staff:partner_history", [partner.pk]),
         ("registry_staff:report_list", []),
         ("registry_staff:report_detail", [report.pk]),
+        ("registry_staff:alert_lookup", []),
         ("inquiries:inbox", []),
         ("inquiries:detail", [inquiry.pk]),
         ("staff:password_change", []),

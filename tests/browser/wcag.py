@@ -463,7 +463,7 @@ PURPOSES = {
 }
 # The advisors' record forms hold other people's data: the browser must not
 # fill in the advisor's own name or address there.
-OTHERS_DATA = re.compile(r"^/handlaggare/(foretag|partner)/")
+OTHERS_DATA = re.compile(r"^/handlaggare/(foretag|partner|bevakningar)/")
 
 
 def input_purpose(page, path: str) -> list[str]:

@@ -592,3 +592,13 @@ def test_the_unsubscribe_headers_reach_a_real_mail_server(cafe, settings):
         r"<http://127\.0\.0\.1:8000/bevakning/\S+/avsluta/>", digest["List-Unsubscribe"]
     )
     assert OutboundMail.objects.filter(headers={}).count() == 2  # emptied once sent
+
+
+def test_a_row_erased_after_its_link_was_read_is_not_an_error(cafe):
+    subscription = alerts.alert_subscribe(
+        email="anna@exempel.se", filters="bransch=kafe", frequency="daily"
+    )
+    AlertSubscription.objects.all().delete()  # the purge ran in between
+    assert alerts.alert_confirm(subscription=subscription) is None
+    assert alerts.alert_update_filters(subscription=subscription) is None
+    assert alerts.alert_set_frequency(subscription=subscription, frequency="weekly") is None
