@@ -8,6 +8,7 @@ the row and its secret, so a link stops working when the row is erased.
 """
 
 import datetime
+import hashlib
 import hmac
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -81,6 +82,11 @@ def canonical_filters(form: django_forms.Form) -> str:
         elif isinstance(value, str) and value.strip():
             pairs.append((name, " ".join(value.split())))
     return urlencode(pairs)
+
+
+def filters_key(filters: str) -> str:
+    """What a filter set is unique by, with the address (its SHA-256)."""
+    return hashlib.sha256(filters.encode()).hexdigest()
 
 
 def describe_filters(form: django_forms.Form) -> list[str]:

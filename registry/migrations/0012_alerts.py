@@ -16,7 +16,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('email', models.EmailField(max_length=254, verbose_name='e-post')),
-                ('filters', models.CharField(blank=True, max_length=1000, verbose_name='filter')),
+                ('filters', models.TextField(blank=True, verbose_name='filter')),
+                ('filters_key', models.CharField(editable=False, max_length=64)),
                 ('frequency', models.CharField(choices=[('daily', 'En gång om dagen'), ('weekly', 'En gång i veckan')], default='weekly', max_length=10, verbose_name='hur ofta')),
                 ('secret', models.CharField(default=registry.models.alerts.new_secret, editable=False, max_length=32)),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='skapad')),
@@ -33,7 +34,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'bevakningar',
                 'ordering': ['-pk'],
                 'indexes': [models.Index(fields=['frequency', 'confirmed_at'], name='alert_due_idx'), models.Index(fields=['confirmed_at', 'created_at'], name='alert_pending_idx')],
-                'constraints': [models.UniqueConstraint(fields=('email', 'filters'), name='alert_email_filters_uniq')],
+                'constraints': [models.UniqueConstraint(fields=('email', 'filters_key'), name='alert_email_filters_uniq')],
             },
         ),
     ]

@@ -28,8 +28,12 @@ class AlertSubscription(models.Model):
 
     email = models.EmailField(_("e-post"))
     # The directory's filter parameters, validated and in a fixed order
-    # ("bransch=cafe&lediga_platser=on"); never a place or a position.
-    filters = models.CharField(_("filter"), max_length=1000, blank=True)
+    # ("bransch=cafe&lediga_platser=on"); never a place or a position. A
+    # search text of 200 letters makes it up to about 2,500 characters, more
+    # than an index row may hold beside the address: ``filters_key`` (its
+    # SHA-256) is what the uniqueness is checked on.
+    filters = models.TextField(_("filter"), blank=True)
+    filters_key = models.CharField(max_length=64, editable=False)
     frequency = models.CharField(
         _("hur ofta"), max_length=10, choices=AlertFrequency, default=AlertFrequency.WEEKLY
     )
@@ -55,7 +59,9 @@ class AlertSubscription(models.Model):
         ordering = ["-pk"]
         constraints = [
             # One subscription, pending or not, per address and filter set.
-            models.UniqueConstraint(fields=["email", "filters"], name="alert_email_filters_uniq"),
+            models.UniqueConstraint(
+                fields=["email", "filters_key"], name="alert_email_filters_uniq"
+            ),
         ]
         indexes = [
             # The digest run: confirmed rows by frequency; the purge: pending by age.

@@ -25,6 +25,7 @@ from registry.alerts import (
     MANAGE,
     canonical_filters,
     describe_filters,
+    filters_key,
     make_token,
     period_start,
 )
@@ -76,13 +77,16 @@ def alert_subscribe(
     learns what another address has). Returns the row mailed, or None."""
     now = now or timezone.now()
     email = normalise_email(email)
+    key = filters_key(filters)
     subscription = (
-        AlertSubscription.objects.select_for_update().filter(email=email, filters=filters).first()
+        AlertSubscription.objects.select_for_update().filter(email=email, filters_key=key).first()
     )
     if subscription is None:
         try:
             with transaction.atomic():
-                subscription = AlertSubscription(email=email, filters=filters, frequency=frequency)
+                subscription = AlertSubscription(
+                    email=email, filters=filters, filters_key=key, frequency=frequency
+                )
                 subscription.full_clean()
                 subscription.save()
         except IntegrityError:  # the same request twice at once: the other one mails
@@ -104,9 +108,11 @@ def alert_subscribe(
             "frequency": subscription.get_frequency_display().lower(),
             "days": settings.ALERT_CONFIRM_DAYS,
             "municipality": settings.MUNICIPALITY_NAME,
+            "unsubscribe_url": link("alerts:unsubscribe", subscription, MANAGE),
         },
         to=email,
         what=f"alert confirmation for subscription {subscription.pk}",
+        headers=_list_headers(subscription),
     )
     return subscription
 
@@ -148,14 +154,14 @@ def alert_update_filters(*, subscription: AlertSubscription) -> AlertSubscriptio
         return None
     form = directory_form(current.filters)
     filters = canonical_filters(form)
-    same = AlertSubscription.objects.filter(email=current.email, filters=filters)
+    same = AlertSubscription.objects.filter(email=current.email, filters_key=filters_key(filters))
     if twin := same.exclude(pk=current.pk).first():
         current.delete()
         return twin
-    current.filters = filters
+    current.filters, current.filters_key = filters, filters_key(filters)
     current.needs_update = False
     _snapshot(current, directory_matches(form.query()))
-    current.save(update_fields=["filters", "needs_update", "known", "open"])
+    current.save(update_fields=["filters", "filters_key", "needs_update", "known", "open"])
     return current
 
 
@@ -241,6 +247,9 @@ def alert_digest(*, subscription_id: int, today: datetime.date, matched: dict[st
             outcome = "told to update"
         subscription.save(update_fields=fields)
         return outcome
+    if subscription.needs_update:  # valid again (the term came back)
+        subscription.needs_update = False
+        fields.append("needs_update")
     if subscription.filters not in matched:
         matched[subscription.filters] = directory_matches(form.query())
     now = matched[subscription.filters]
@@ -278,15 +287,14 @@ def _common_context(subscription: AlertSubscription, form: DirectoryForm) -> dic
 
 def _queue_digest(subscription, form, new, opened) -> None:
     limit = settings.ALERT_DIGEST_MAX_ITEMS
-    query = QueryDict(subscription.filters)
+    filters = subscription.filters
     context = _common_context(subscription, form) | {
         "new": digest_enterprises(new, limit),
         "new_more": max(len(new) - limit, 0),
         "opened": digest_enterprises(opened, limit),
         "opened_more": max(len(opened) - limit, 0),
         "site_url": settings.SITE_URL,
-        "directory_url": absolute("registry:enterprise_list")
-        + (f"?{query.urlencode()}" if query else ""),
+        "directory_url": absolute("registry:enterprise_list") + (f"?{filters}" if filters else ""),
     }
     queue_templated_mail(
         subject_template="registry/mail/alert_digest_subject.txt",
