@@ -298,7 +298,7 @@ def test_the_digest_lists_what_is_new_and_what_got_open_places_once(cafe, mailou
     assert mail.subject == "Nytt i katalogen över sociala företag"
     body = mail.body
     new_part, opened_part = body.split("Har fått lediga platser")
-    assert "Nya företag i katalogen" in new_part and "* Kafé Nya" in new_part
+    assert "Nya företag som passar dina val" in new_part and "* Kafé Nya" in new_part
     assert "Kaffe och bröd." in new_part and new.get_absolute_url() in new_part
     assert "* Kafé Gamla" in opened_part and "Kafé Nya" not in opened_part
     assert "Snickeriet" not in body and "Utkast" not in body
