@@ -17,3 +17,15 @@ def months_before(day: datetime.date, months: int) -> datetime.date:
     year, month = divmod(month_index, 12)
     last_day = calendar.monthrange(year, month + 1)[1]
     return datetime.date(year, month + 1, min(day.day, last_day))
+
+
+def date_option(value: str | None) -> datetime.date:
+    """A command's ``--date`` (YYYY-MM-DD), or today when it is not given."""
+    from django.core.management.base import CommandError
+
+    if not value:
+        return today()
+    try:
+        return datetime.datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise CommandError(f"--date must be a date written YYYY-MM-DD, not {value!r}.") from None

@@ -10,7 +10,17 @@ ADVISOR_PERMISSIONS = {
 
 
 def add_permissions(apps, schema_editor):
-    for label in ADVISOR_PERMISSIONS:
+    grant(apps, ADVISOR_PERMISSIONS)
+
+
+def remove_permissions(apps, schema_editor):
+    revoke(apps, ADVISOR_PERMISSIONS)
+
+
+def grant(apps, permissions: dict[str, list[str]]) -> None:
+    """Give the advisors' group ``permissions`` (app label -> codenames),
+    creating them first (a later migration's models may be new)."""
+    for label in permissions:
         app_config = apps.get_app_config(label)
         original = getattr(app_config, "models_module", None)
         app_config.models_module = original or True
@@ -21,7 +31,7 @@ def add_permissions(apps, schema_editor):
     group = Group.objects.filter(name=ADVISOR).first()
     if group is None:
         return
-    for app_label, codenames in ADVISOR_PERMISSIONS.items():
+    for app_label, codenames in permissions.items():
         rows = list(
             Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
         )
@@ -30,11 +40,11 @@ def add_permissions(apps, schema_editor):
         group.permissions.add(*rows)
 
 
-def remove_permissions(apps, schema_editor):
+def revoke(apps, permissions: dict[str, list[str]]) -> None:
     Group = apps.get_model("auth", "Group")
     group = Group.objects.filter(name=ADVISOR).first()
     if group is not None:
-        for app_label, codenames in ADVISOR_PERMISSIONS.items():
+        for app_label, codenames in permissions.items():
             group.permissions.remove(
                 *group.permissions.filter(
                     content_type__app_label=app_label, codename__in=codenames

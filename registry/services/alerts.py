@@ -99,10 +99,10 @@ def alert_subscribe(
         subscription.frequency = frequency
     subscription.confirmation_sent_at = now
     subscription.save(update_fields=["frequency", "confirmation_sent_at"])
-    queue_templated_mail(
-        subject_template="registry/mail/alert_confirm_subject.txt",
-        body_template="registry/mail/alert_confirm.txt",
-        context={
+    _queue(
+        subscription,
+        "confirm",
+        {
             "confirm_url": link("alerts:confirm", subscription, CONFIRM),
             "filters": describe_filters(directory_form(filters)),
             "frequency": subscription.get_frequency_display().lower(),
@@ -110,9 +110,6 @@ def alert_subscribe(
             "municipality": settings.MUNICIPALITY_NAME,
             "unsubscribe_url": link("alerts:unsubscribe", subscription, MANAGE),
         },
-        to=email,
-        what=f"alert confirmation for subscription {subscription.pk}",
-        headers=_list_headers(subscription),
     )
     return subscription
 
@@ -288,32 +285,36 @@ def _common_context(subscription: AlertSubscription, form: DirectoryForm) -> dic
 def _queue_digest(subscription, form, new, opened) -> None:
     limit = settings.ALERT_DIGEST_MAX_ITEMS
     filters = subscription.filters
-    context = _common_context(subscription, form) | {
-        "new": digest_enterprises(new, limit),
-        "new_more": max(len(new) - limit, 0),
-        "opened": digest_enterprises(opened, limit),
-        "opened_more": max(len(opened) - limit, 0),
-        "site_url": settings.SITE_URL,
-        "directory_url": absolute("registry:enterprise_list") + (f"?{filters}" if filters else ""),
-    }
-    queue_templated_mail(
-        subject_template="registry/mail/alert_digest_subject.txt",
-        body_template="registry/mail/alert_digest.txt",
-        context=context,
-        to=subscription.email,
-        what=f"alert digest for subscription {subscription.pk}",
-        headers=_list_headers(subscription),
+    _queue(
+        subscription,
+        "digest",
+        _common_context(subscription, form)
+        | {
+            "new": digest_enterprises(new, limit),
+            "new_more": max(len(new) - limit, 0),
+            "opened": digest_enterprises(opened, limit),
+            "opened_more": max(len(opened) - limit, 0),
+            "site_url": settings.SITE_URL,
+            "directory_url": absolute("registry:enterprise_list")
+            + (f"?{filters}" if filters else ""),
+        },
     )
 
 
 def _queue_update_notice(subscription, form) -> None:
-    context = _common_context(subscription, form) | {"problems": form.problems}
+    _queue(
+        subscription, "update", _common_context(subscription, form) | {"problems": form.problems}
+    )
+
+
+def _queue(subscription: AlertSubscription, kind: str, context: dict) -> None:
+    """Queue ``registry/mail/alert_<kind>.txt``, with the one-click unsubscribe."""
     queue_templated_mail(
-        subject_template="registry/mail/alert_update_subject.txt",
-        body_template="registry/mail/alert_update.txt",
+        subject_template=f"registry/mail/alert_{kind}_subject.txt",
+        body_template=f"registry/mail/alert_{kind}.txt",
         context=context,
         to=subscription.email,
-        what=f"alert update notice for subscription {subscription.pk}",
+        what=f"alert {kind} for subscription {subscription.pk}",
         headers=_list_headers(subscription),
     )
 

@@ -1,16 +1,7 @@
-import datetime
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from asfportal.core import dates
 from registry.services.alerts import alert_digests_task
-
-
-def _date(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"--date must be a date written YYYY-MM-DD, not {value!r}.") from None
 
 
 class Command(BaseCommand):
@@ -26,6 +17,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, date: str | None = None, **options):
-        day = _date(date) if date else dates.today()
+        day = dates.date_option(date)
         result = alert_digests_task.enqueue(day.isoformat())
         self.stdout.write(f"Alert digests for {day} queued as task {result.id}.")

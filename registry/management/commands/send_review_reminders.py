@@ -1,16 +1,7 @@
-import datetime
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from asfportal.core import dates
 from registry.services.reminders import send_review_reminders
-
-
-def _date(value: str) -> datetime.date:
-    try:
-        return datetime.datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError:
-        raise CommandError(f"--date must be a date written YYYY-MM-DD, not {value!r}.") from None
 
 
 class Command(BaseCommand):
@@ -25,7 +16,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, date: str | None = None, **options):
-        day = _date(date) if date else dates.today()
+        day = dates.date_option(date)
         result = send_review_reminders(today=day)
         digest = "digest queued" if result.digest_sent else "no digest"
         self.stdout.write(
