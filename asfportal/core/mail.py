@@ -16,6 +16,7 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -37,14 +38,14 @@ class _UnfoldedURLs(email.policy.EmailPolicy):
     line, which RFC 5322 allows up to 998 characters."""
 
     def fold(self, name, value):
-        if name.lower() in URL_HEADERS:
+        if name.lower() in URL_HEADERS and str(value).isascii():
             return f"{name}: {value}{self.linesep}"
         return super().fold(name, value)
 
     def fold_binary(self, name, value):
-        if name.lower() in URL_HEADERS:
+        if name.lower() in URL_HEADERS and str(value).isascii():
             return self.fold(name, value).encode("ascii")
-        return super().fold_binary(name, value)
+        return super().fold_binary(name, value)  # a non-ASCII SITE_URL: encoded, not lost
 
 
 class _Message(EmailMessage):
@@ -178,6 +179,19 @@ def mail_retry(mail: OutboundMail) -> OutboundMail:
     mail.save(update_fields=["status", "attempts", "next_attempt_at"])
     deliver_mail.enqueue(mail.pk)
     return mail
+
+
+def mail_forget(*, to: str, what_endings: list[str]) -> int:
+    """Erase the outbox rows to ``to`` whose ``what`` ends with one of
+    ``what_endings`` ("for subscription 7"), sent or not: a person's data is
+    erased from the outbox too, and what was still queued is not sent. How many."""
+    if not what_endings:
+        return 0
+    names = Q()
+    for ending in what_endings:
+        names |= Q(what__endswith=ending)
+    erased, _by_model = OutboundMail.objects.filter(names, to=to).delete()
+    return erased
 
 
 def failed_mail(limit: int = 5) -> tuple[int, list[OutboundMail]]:

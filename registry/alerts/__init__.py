@@ -35,6 +35,7 @@ FILTER_PARAMS = (
     "verifierad",
     "bekraftade",
     *(param for _field, param in ACCESS_FACTS),
+    "exakt",  # the text as typed, without corrections
 )
 
 
@@ -67,15 +68,23 @@ def read_token(token: str, *, purpose: str, max_age: int | None = None) -> Token
     return TokenClaims(subscription_id, secret)
 
 
+def _kept(form: django_forms.Form) -> list[str]:
+    """The filter parameters of a validated form that hold a valid value
+    ("exakt" only with a text to search exactly)."""
+    data = form.cleaned_data
+    names = [name for name in FILTER_PARAMS if name not in form.errors and data.get(name)]
+    if "q" not in names or not str(data["q"]).strip():
+        names = [name for name in names if name not in ("q", "exakt")]
+    return names
+
+
 def canonical_filters(form: django_forms.Form) -> str:
     """The valid filters of a bound directory form as a query string in a
     fixed order ("" for none); invalid values are left out, as the directory
     leaves them out."""
     form.is_valid()
     pairs = []
-    for name in FILTER_PARAMS:
-        if name in form.errors:
-            continue
+    for name in _kept(form):
         value = form.cleaned_data.get(name)
         if value is True:
             pairs.append((name, "on"))
@@ -89,18 +98,21 @@ def filters_key(filters: str) -> str:
     return hashlib.sha256(filters.encode()).hexdigest()
 
 
-def describe_filters(form: django_forms.Form) -> list[str]:
+def describe_filters(form: django_forms.Form, *, with_text: bool = True) -> list[str]:
     """Each valid filter of a bound directory form as a short text for
-    people ("Bransch: Café", "Hiss"), in the form's order."""
+    people ("Bransch: Café", "Hiss"), in the form's order. Without
+    ``with_text`` a search text is only said to be there."""
     form.is_valid()
     texts = []
-    for name in FILTER_PARAMS:
-        value = form.cleaned_data.get(name) if name not in form.errors else None
-        if not value:
-            continue
+    for name in _kept(form):
+        value = form.cleaned_data[name]
         field = form.fields[name]
-        if name == "q":
+        if name == "q" and not with_text:
+            texts.append(_("Ett sökord (du ser det när du öppnar länken)"))
+        elif name == "q":
             texts.append(_("Sökord: ”%(text)s”") % {"text": " ".join(value.split())})
+        elif name == "exakt":
+            texts.append(_("Bara träffar för exakt det du skrev"))
         elif value is True:
             texts.append(str(field.label))
         elif isinstance(field, django_forms.ChoiceField):

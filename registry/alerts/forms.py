@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from asfportal.core.publicforms import PublicFormMixin
 from registry.models import AlertFrequency
+from registry.selectors.alerts import normalise_email
 
 
 def _frequency_field() -> forms.ChoiceField:
@@ -18,6 +19,20 @@ def _frequency_field() -> forms.ChoiceField:
     )
 
 
+MAX_EMAIL = 254
+
+
+def _normalised(email: str) -> str:
+    """The address as it is stored (lower case), still within the column's
+    254 characters (lower-casing can lengthen a few letters, such as "İ")."""
+    email = normalise_email(email)
+    if len(email) > MAX_EMAIL:
+        raise forms.ValidationError(
+            _("Skriv högst %(limit)d tecken."), params={"limit": MAX_EMAIL}, code="max_length"
+        )
+    return email
+
+
 class AlertSubscribeForm(PublicFormMixin, forms.Form):
     """The address and the frequency, with the public forms' token and
     honeypot; the filter set comes from the page's address."""
@@ -26,7 +41,7 @@ class AlertSubscribeForm(PublicFormMixin, forms.Form):
 
     email = forms.EmailField(
         label=_("Din e-postadress"),
-        max_length=254,
+        max_length=MAX_EMAIL,
         help_text=_("Vi skickar först ett mejl med en länk. Klicka på den för att börja."),
         error_messages={
             "required": _("Skriv din e-postadress."),
@@ -35,6 +50,9 @@ class AlertSubscribeForm(PublicFormMixin, forms.Form):
         },
     )
     frequency = _frequency_field()
+
+    def clean_email(self) -> str:
+        return _normalised(self.cleaned_data["email"])
 
 
 class AlertFrequencyForm(forms.Form):
@@ -47,7 +65,7 @@ class AlertAddressForm(forms.Form):
 
     email = forms.EmailField(
         label=_("E-postadress"),
-        max_length=254,
+        max_length=MAX_EMAIL,
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
         error_messages={
             "required": _("Skriv e-postadressen."),
@@ -56,4 +74,4 @@ class AlertAddressForm(forms.Form):
     )
 
     def clean_email(self) -> str:
-        return self.cleaned_data["email"].strip().lower()
+        return _normalised(self.cleaned_data["email"])

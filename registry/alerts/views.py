@@ -35,7 +35,7 @@ from registry.alerts import (
 from registry.alerts.forms import AlertFrequencyForm, AlertSubscribeForm
 from registry.forms import DirectoryForm
 from registry.pagecache import registry_version
-from registry.selectors.alerts import normalise_email, subscription_for_token
+from registry.selectors.alerts import subscription_for_token
 from registry.selectors.taxonomies import taxonomies
 from registry.selfservice.views import private_page
 from registry.services import alerts
@@ -47,9 +47,6 @@ SUBSCRIBE = PublicForm(
     too_many=gettext_lazy(
         "Vi har fått många beställningar från din uppkoppling på kort tid. Försök igen om en timme."
     ),
-)
-TOO_MANY_FOR_ADDRESS = gettext_lazy(
-    "Den här e-postadressen har beställt många bevakningar på kort tid. Försök igen om en timme."
 )
 
 
@@ -70,13 +67,13 @@ def subscribe(request: HttpRequest) -> HttpResponse:
     filters = canonical_filters(directory)
     form = AlertSubscribeForm(request.POST if request.method == "POST" else None)
 
-    def save(data: dict) -> str | None:
-        email = normalise_email(data["email"])
-        if not ratelimit.allow_key("alerts-email", email, settings.ALERT_REQUESTS_PER_EMAIL):
-            form.add_error(None, TOO_MANY_FOR_ADDRESS)
-            form.status = 429
-            return None
-        alerts.alert_subscribe(email=email, filters=filters, frequency=data["frequency"])
+    def save(data: dict) -> str:
+        # Over the hourly number for the address, nothing is sent, and the
+        # page says what it always says: nobody learns that an address is in
+        # use, and nobody can lock another person out by asking for them.
+        email = data["email"]
+        if ratelimit.allow_key("alerts-email", email, settings.ALERT_REQUESTS_PER_EMAIL):
+            alerts.alert_subscribe(email=email, filters=filters, frequency=data["frequency"])
         return email
 
     if done := publicforms.submit(request, form, SUBSCRIBE, save=save):

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from asfportal.core import dates
-from asfportal.core.mail import queue_templated_mail
+from asfportal.core.mail import mail_forget, queue_templated_mail
 from registry.alerts import (
     CONFIRM,
     MANAGE,
@@ -87,7 +88,8 @@ def alert_subscribe(
                 subscription = AlertSubscription(
                     email=email, filters=filters, filters_key=key, frequency=frequency
                 )
-                subscription.full_clean()
+                # The constraint is the database's to check: a race is an IntegrityError.
+                subscription.full_clean(validate_constraints=False)
                 subscription.save()
         except IntegrityError:  # the same request twice at once: the other one mails
             return None
@@ -104,7 +106,9 @@ def alert_subscribe(
         "confirm",
         {
             "confirm_url": link("alerts:confirm", subscription, CONFIRM),
-            "filters": describe_filters(directory_form(filters)),
+            # Not the search text: the address is not confirmed yet, and
+            # nobody may make the municipality mail words of their choosing.
+            "filters": describe_filters(directory_form(filters), with_text=False),
             "frequency": subscription.get_frequency_display().lower(),
             "days": settings.ALERT_CONFIRM_DAYS,
             "municipality": settings.MUNICIPALITY_NAME,
@@ -150,11 +154,15 @@ def alert_update_filters(*, subscription: AlertSubscription) -> AlertSubscriptio
     if current is None:
         return None
     form = directory_form(current.filters)
+    if not form.problems:
+        return current  # nothing to update: what it has seen stays
     filters = canonical_filters(form)
     same = AlertSubscription.objects.filter(email=current.email, filters_key=filters_key(filters))
     if twin := same.exclude(pk=current.pk).first():
-        current.delete()
-        return twin
+        if twin.is_confirmed:  # the address follows these filters already
+            _erase(AlertSubscription.objects.filter(pk=current.pk))
+            return twin
+        _erase(AlertSubscription.objects.filter(pk=twin.pk))  # a pending ask gives way
     current.filters, current.filters_key = filters, filters_key(filters)
     current.needs_update = False
     _snapshot(current, directory_matches(form.query()))
@@ -175,25 +183,45 @@ def alert_set_frequency(
     return current
 
 
+def _mail_ending(pk: int) -> str:
+    """How every alert mail's ``what`` ends (see ``_queue``)."""
+    return f" for subscription {pk}"
+
+
+@transaction.atomic
+def _erase(subscriptions) -> int:
+    """Erase these subscriptions and their mails in the outbox (sent ones,
+    and queued ones, which then are not sent). How many subscriptions."""
+    rows = list(subscriptions.select_for_update().values_list("pk", "email"))
+    AlertSubscription.objects.filter(pk__in=[pk for pk, _email in rows]).delete()
+    for email in {email for _pk, email in rows}:
+        endings = [_mail_ending(pk) for pk, owner in rows if owner == email]
+        mail_forget(to=email, what_endings=endings)
+    return len(rows)
+
+
 def alert_unsubscribe(*, subscription: AlertSubscription) -> None:
-    """End the alert: the row is erased at once (the privacy notice says so).
-    Idempotent: a second click finds nothing to erase."""
-    AlertSubscription.objects.filter(pk=subscription.pk).delete()
+    """End the alert: the row and its mails are erased at once (the privacy
+    notice says so). Idempotent: a second click finds nothing to erase."""
+    _erase(AlertSubscription.objects.filter(pk=subscription.pk))
 
 
 def alerts_erase_address(*, email: str) -> int:
-    """Erase every alert of an address (a request to be forgotten). How many."""
-    erased, _by_model = AlertSubscription.objects.filter(email=normalise_email(email)).delete()
-    return erased
+    """Erase every alert of an address and their mails (a request to be
+    forgotten). How many alerts."""
+    return _erase(AlertSubscription.objects.filter(email=normalise_email(email)))
 
 
 def alerts_purge(*, now: datetime.datetime | None = None) -> int:
-    """Erase subscriptions never confirmed within ``ALERT_CONFIRM_DAYS``.
-    Idempotent. How many were erased."""
+    """Erase subscriptions not confirmed within ``ALERT_CONFIRM_DAYS`` of
+    their last confirmation mail (its link works that long). Idempotent. How
+    many were erased."""
     cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.ALERT_CONFIRM_DAYS)
-    stale = AlertSubscription.objects.filter(confirmed_at__isnull=True, created_at__lt=cutoff)
-    erased, _by_model = stale.delete()
-    return erased
+    last_asked = Coalesce("confirmation_sent_at", "created_at")
+    stale = AlertSubscription.objects.alias(last_asked=last_asked).filter(
+        confirmed_at__isnull=True, last_asked__lt=cutoff
+    )
+    return _erase(stale)
 
 
 @dataclass
@@ -314,7 +342,7 @@ def _queue(subscription: AlertSubscription, kind: str, context: dict) -> None:
         body_template=f"registry/mail/alert_{kind}.txt",
         context=context,
         to=subscription.email,
-        what=f"alert {kind} for subscription {subscription.pk}",
+        what=f"alert {kind}{_mail_ending(subscription.pk)}",
         headers=_list_headers(subscription),
     )
 

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from asfportal.core.pages import staff_context
@@ -71,5 +72,6 @@ def alert_erase(request):
     if not form.is_valid():
         return _render(request, form, status=400)
     erased = services.alerts_erase_address(email=form.cleaned_data["email"])
-    messages.success(request, _("%(count)d bevakningar raderade.") % {"count": erased})
+    text = ngettext("%(count)d bevakning raderad.", "%(count)d bevakningar raderade.", erased)
+    messages.success(request, text % {"count": erased})
     return redirect("registry_staff:alert_lookup")
