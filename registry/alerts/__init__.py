@@ -53,6 +53,11 @@ def make_token(*, purpose: str, subscription_id: int, secret: str) -> str:
     return signer.sign_object([subscription_id, secret])
 
 
+def token_for(subscription, purpose: str) -> str:
+    """The signed token of ``subscription``'s link for ``purpose``."""
+    return make_token(purpose=purpose, subscription_id=subscription.pk, secret=subscription.secret)
+
+
 def read_token(token: str, *, purpose: str, max_age: int | None = None) -> TokenClaims | None:
     """The claims of a genuine token for ``purpose``, not older than
     ``max_age`` seconds; None for anything else."""

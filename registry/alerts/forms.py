@@ -1,11 +1,24 @@
 """The forms of alerts: ask for one, and change how often it comes."""
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from asfportal.core.publicforms import PublicFormMixin
+from registry.forms import DirectoryForm
 from registry.models import AlertFrequency
+from registry.pagecache import registry_version
 from registry.selectors.alerts import normalise_email
+from registry.selectors.taxonomies import taxonomies
+
+
+def directory_form(data: QueryDict | str) -> DirectoryForm:
+    """The directory's own form over a filter set (the page's address, or a
+    stored query string): what decides whether it validates, and what it means."""
+    version = registry_version()
+    if isinstance(data, str):
+        data = QueryDict(data)
+    return DirectoryForm(data, taxonomies=taxonomies(version), version=version)
 
 
 def _frequency_field() -> forms.ChoiceField:

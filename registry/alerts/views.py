@@ -13,7 +13,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -29,14 +29,11 @@ from registry.alerts import (
     MANAGE,
     canonical_filters,
     describe_filters,
-    make_token,
     read_token,
+    token_for,
 )
-from registry.alerts.forms import AlertFrequencyForm, AlertSubscribeForm
-from registry.forms import DirectoryForm
-from registry.pagecache import registry_version
+from registry.alerts.forms import AlertFrequencyForm, AlertSubscribeForm, directory_form
 from registry.selectors.alerts import subscription_for_token
-from registry.selectors.taxonomies import taxonomies
 from registry.selfservice.views import private_page
 from registry.services import alerts
 
@@ -50,11 +47,6 @@ SUBSCRIBE = PublicForm(
 )
 
 
-def _directory_form(data: QueryDict) -> DirectoryForm:
-    version = registry_version()
-    return DirectoryForm(data, taxonomies=taxonomies(version), version=version)
-
-
 def _directory_url(filters: str) -> str:
     url = reverse("registry:enterprise_list")
     return f"{url}?{filters}" if filters else url
@@ -63,7 +55,7 @@ def _directory_url(filters: str) -> str:
 @require_http_methods(["GET", "POST"])
 def subscribe(request: HttpRequest) -> HttpResponse:
     """/bevakning/ny/?<the directory's filters>: the address and how often."""
-    directory = _directory_form(request.GET)
+    directory = directory_form(request.GET)
     filters = canonical_filters(directory)
     form = AlertSubscribeForm(request.POST if request.method == "POST" else None)
 
@@ -136,18 +128,17 @@ def confirm(request: HttpRequest, subscription, token: str) -> HttpResponse:
         return redirect(_manage_url(subscription))
     context = {
         "subscription": subscription,
-        "described": describe_filters(_directory_form(QueryDict(subscription.filters))),
+        "described": describe_filters(directory_form(subscription.filters)),
     }
     return render(request, "registry/alerts/confirm.html", context)
 
 
 def _manage_url(subscription) -> str:
-    token = make_token(purpose=MANAGE, subscription_id=subscription.pk, secret=subscription.secret)
-    return reverse("alerts:manage", kwargs={"token": token})
+    return reverse("alerts:manage", kwargs={"token": token_for(subscription, MANAGE)})
 
 
 def _manage(request, subscription, token, frequency_form=None, status=200) -> HttpResponse:
-    directory = _directory_form(QueryDict(subscription.filters))
+    directory = directory_form(subscription.filters)
     context = {
         "subscription": subscription,
         "token": token,

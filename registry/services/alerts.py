@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Coalesce
-from django.http import QueryDict
 from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -27,12 +26,12 @@ from registry.alerts import (
     canonical_filters,
     describe_filters,
     filters_key,
-    make_token,
     period_start,
+    token_for,
 )
+from registry.alerts.forms import directory_form
 from registry.forms import DirectoryForm
 from registry.models import AlertFrequency, AlertSubscription
-from registry.pagecache import registry_version
 from registry.selectors.alerts import (
     Matches,
     bitmap,
@@ -41,18 +40,10 @@ from registry.selectors.alerts import (
     due_subscriptions,
     normalise_email,
 )
-from registry.selectors.taxonomies import taxonomies
 
 # A pending subscription's confirmation mail is sent again, when asked for
 # again, at most this often.
 RESEND_AFTER = datetime.timedelta(hours=1)
-
-
-def directory_form(filters: str) -> DirectoryForm:
-    """A stored filter set read by the directory's own form, which is what
-    decides whether it still validates."""
-    version = registry_version()
-    return DirectoryForm(QueryDict(filters), taxonomies=taxonomies(version), version=version)
 
 
 def absolute(name: str, **kwargs) -> str:
@@ -63,8 +54,7 @@ def absolute(name: str, **kwargs) -> str:
 
 def link(name: str, subscription: AlertSubscription, purpose: str) -> str:
     """An absolute Swedish address with a signed token for this row."""
-    token = make_token(purpose=purpose, subscription_id=subscription.pk, secret=subscription.secret)
-    return absolute(name, token=token)
+    return absolute(name, token=token_for(subscription, purpose))
 
 
 @transaction.atomic

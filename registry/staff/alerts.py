@@ -17,14 +17,14 @@ from django.views.decorators.http import require_http_methods
 from asfportal.core.pages import staff_context
 from asfportal.core.permissions import staff_action, staff_view
 from registry.alerts import describe_filters
-from registry.alerts.forms import AlertAddressForm
+from registry.alerts.forms import AlertAddressForm, directory_form
 from registry.selectors import alerts as selectors
 from registry.services import alerts as services
 
 
 def _render(request, form, found=None, status=200):
     rows = [
-        (subscription, describe_filters(services.directory_form(subscription.filters)))
+        (subscription, describe_filters(directory_form(subscription.filters)))
         for subscription in found or []
     ]
     context = staff_context(
