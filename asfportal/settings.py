@@ -11,7 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from asfportal.core.env import env_bool, env_int, env_list, env_str
+from asfportal.core.env import env_bool, env_int, env_list, env_retired, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -268,11 +268,19 @@ OPEN_DATA_LICENCE_URL = env_str(
     "OPEN_DATA_LICENCE_URL", "http://creativecommons.org/publicdomain/zero/1.0/"
 )
 OPEN_DATA_REGION = env_str("OPEN_DATA_REGION", "Stockholms län")
-# Freshness: a record is due for an advisor's review when last checked longer
-# ago than REVIEW_DUE_MONTHS; the public is told its details may be out of date
-# after STALE_AFTER_MONTHS, and it sorts after fresh records.
-REVIEW_DUE_MONTHS = env_int("REVIEW_DUE_MONTHS", 12)
-STALE_AFTER_MONTHS = env_int("STALE_AFTER_MONTHS", 18)
+# Freshness, one rule everywhere (registry/freshness.py): a record counts as
+# checked for FRESH_MONTHS after the municipality or the enterprise itself last
+# confirmed it. After that the card and the profile say the municipality has
+# not checked it for over FRESH_MONTHS months, it sorts after checked records,
+# the directory's "kontrollerade" filter leaves it out, and the advisors' queue
+# lists it. REVIEW_NOTICE_DAYS before that day the advisors' queue lists it
+# too ("blir inaktuell …") and the reminder mail goes out, so an enterprise can
+# confirm before its record is flagged. (REVIEW_DUE_MONTHS and
+# STALE_AFTER_MONTHS, two limits that people met as contradictions, are gone.)
+FRESH_MONTHS = env_int("FRESH_MONTHS", 12)
+REVIEW_NOTICE_DAYS = env_int("REVIEW_NOTICE_DAYS", 30)
+env_retired("REVIEW_DUE_MONTHS", "FRESH_MONTHS and REVIEW_NOTICE_DAYS")
+env_retired("STALE_AFTER_MONTHS", "FRESH_MONTHS")
 # An enterprise's personal link to /uppdatera/ works this many days, until a
 # newer link is sent or an advisor revokes its links.
 SELF_SERVICE_LINK_DAYS = env_int("SELF_SERVICE_LINK_DAYS", 30)

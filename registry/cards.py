@@ -108,7 +108,7 @@ def directory_cards(result: DirectoryPage, *, version: int) -> list[SafeString]:
     cache read, and for the cards in neither their rows (three queries) and
     a render."""
     suffix = _key_suffix(version)
-    keys = {pk: f"card:v2:{pk}:{suffix}" for pk in result.ids}
+    keys = {pk: f"card:v3:{pk}:{suffix}" for pk in result.ids}
     snippet_keys = {}
     if result.search:
         search = _search_hash(result)

@@ -17,6 +17,7 @@ from registry.models import (
 )
 from registry.orgnr import normalise_org_number
 from registry.pagecache import registry_version
+from registry.presentation import checked_filter_label
 from registry.selectors.directory import DirectoryQuery
 from registry.selectors.localities import Origin, find_place
 from registry.selectors.taxonomies import Taxonomies, Term
@@ -65,9 +66,8 @@ class DirectoryForm(QueryFormMixin, forms.Form):
         label=_("Bara företag där kommunen har kontrollerat alla fyra kriterierna"),
         required=False,
     )
-    bekraftade = forms.BooleanField(
-        label=_("Bara företag vars uppgifter bekräftats det senaste året"), required=False
-    )
+    # Labelled from the freshness rule's months (presentation.checked_filter_label).
+    bekraftade = forms.BooleanField(required=False)
     sprak = forms.ChoiceField(label=_("Språk på arbetsplatsen"), required=False)
     # The premises' accessibility: one checkbox each, named as in ACCESS_FACTS.
     trappfri_entre = forms.BooleanField(label=_("Entré utan trappsteg"), required=False)
@@ -132,6 +132,7 @@ class DirectoryForm(QueryFormMixin, forms.Form):
             "class": "form-control",
         }
         self.fields["sortering"].widget.attrs["class"] = "form-select"
+        self.fields["bekraftade"].label = checked_filter_label()
         for name in ("lediga_platser", "verifierad", "bekraftade", *ACCESS_PARAMS):
             self.fields[name].widget.attrs["class"] = "form-check-input"
 

@@ -1,6 +1,7 @@
 """The public registry pages: the directory (and its CSV), profiles, partners,
 and the report of a missing enterprise."""
 
+import re
 from functools import partial
 
 from django.conf import settings
@@ -50,12 +51,13 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
     query = form.query()
     result = directory_page(
         query,
-        cursor=request.GET.get("sida"),
+        page=request.GET.get("sida"),
         per_page=settings.DIRECTORY_PAGE_SIZE,
         version=version,
     )
     context = {
         "form": form,
+        "chosen": query.filter_count(),
         "page": result.page,
         "cards": directory_cards(result, version=version),
         "facets": result.facets,
@@ -84,6 +86,19 @@ def enterprise_csv(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
+# ?fran=<flow>: the person came from that advice flow's result (its links say
+# so); the page offers the way back. Only the shape is checked: a made-up
+# flow gets a link to the flow's own "not available" page.
+FLOW_SLUG = re.compile(r"^[a-z0-9-]{1,50}$")
+
+
+def _result_url(request: HttpRequest) -> str | None:
+    flow = request.GET.get("fran", "")
+    if not FLOW_SLUG.match(flow):
+        return None
+    return reverse("guidance:flow_result", kwargs={"flow": flow})
+
+
 @require_GET
 @cache_public_page
 def enterprise_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -91,11 +106,14 @@ def enterprise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "enterprise": enterprise,
         "crumbs": [Crumb(_("Hitta sociala företag"), reverse("registry:enterprise_list"))],
+        "result_url": _result_url(request),
         # Depends on today's date as well as the record: a cached page can be
         # wrong for at most PUBLIC_PAGE_CACHE_SECONDS after the cutoff passes.
         "is_stale": freshness.is_stale(enterprise.last_checked),
-        "stale_months": settings.STALE_AFTER_MONTHS,
         "criteria": presentation.criteria_status(enterprise),
+        "legal_form_note": presentation.legal_form_note(enterprise),
+        "contact": presentation.first_contact(enterprise),
+        "directions_url": presentation.directions_url(enterprise),
         "jsonld": presentation.organization_jsonld(
             enterprise, request.build_absolute_uri(enterprise.get_absolute_url())
         ),

@@ -43,3 +43,10 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_retired(name: str, instead: str) -> None:
+    """Stop at start when a variable that no longer does anything is set, so
+    nobody believes a setting is in force that is not."""
+    if name in os.environ:
+        raise ImproperlyConfigured(f"{name} is no longer used; set {instead} instead")

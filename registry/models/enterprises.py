@@ -317,6 +317,16 @@ class Criterion(models.IntegerChoices):
     INDEPENDENCE = 4, _("Organisatoriskt fristående från offentlig sektor")
 
 
+class CriterionState(models.TextChoices):
+    """The three states of a criterion, everywhere: the advisors' form, the
+    profile, the open data. "Not assessed" is no row, or a row whose verdict
+    an advisor set back (``verified`` null), so who did that is kept too."""
+
+    MET = "uppfyllt", _("Uppfyllt")
+    NOT_MET = "inte_uppfyllt", _("Inte uppfyllt")
+    NOT_ASSESSED = "inte_bedomt", _("Inte bedömt ännu")
+
+
 class CriterionVerification(models.Model):
     """An advisor's verdict on one ASF criterion for one enterprise."""
 
@@ -324,7 +334,8 @@ class CriterionVerification(models.Model):
         SocialEnterprise, on_delete=models.CASCADE, related_name="verifications"
     )
     criterion = models.PositiveSmallIntegerField(_("kriterium"), choices=Criterion)
-    verified = models.BooleanField(_("uppfyllt"), default=False)
+    # True: met, False: not met, None: not assessed (set back by an advisor).
+    verified = models.BooleanField(_("uppfyllt"), null=True, blank=True, default=None)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("kontrollerat av"),
@@ -352,3 +363,9 @@ class CriterionVerification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enterprise}: {self.get_criterion_display()}"
+
+    @property
+    def state(self) -> CriterionState:
+        if self.verified is None:
+            return CriterionState.NOT_ASSESSED
+        return CriterionState.MET if self.verified else CriterionState.NOT_MET

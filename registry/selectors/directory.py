@@ -13,7 +13,7 @@ from pyroaring import BitMap
 
 from asfportal.core import keyset
 from asfportal.core.kept import Kept
-from asfportal.core.keyset import KeysetPage, SortKey
+from asfportal.core.keyset import SortKey
 from registry import freshness
 from registry.models import LegalForm, OfferingKind, SocialEnterprise
 from registry.pagecache import registry_version
@@ -40,6 +40,7 @@ from registry.selectors.listing import (
 )
 from registry.selectors.localities import Origin
 from registry.selectors.nearest import distance_expression, distances_km, nearest_page
+from registry.selectors.paging import ResultPage
 from registry.selectors.search import TextSearch, did_you_mean, filter_text, understand
 from registry.selectors.taxonomies import Term, taxonomies
 
@@ -76,8 +77,20 @@ class DirectoryQuery:
     def nearest_first(self) -> bool:
         return self.sort == "near" and self.origin is not None
 
+    def filter_count(self) -> int:
+        """How many filters narrow the results (a place counts as one, the
+        text and the order do not): the number on the "Filtrera" button."""
+        unfiltered = DirectoryQuery()
+        chosen = [
+            f.name
+            for f in fields(self)
+            if f.name not in ("text", "sort", "exact", "origin")
+            and getattr(self, f.name) != getattr(unfiltered, f.name)
+        ]
+        return len(chosen) + (self.origin is not None)
+
     def scope(self) -> str:
-        """Names this list for its page links, so a link works only here."""
+        """Names this list (its filters and order), for what is kept per list."""
         values = [f"{f.name}={getattr(self, f.name)!r}" for f in fields(self)]
         return "directory?" + "&".join(values)
 
@@ -93,7 +106,7 @@ _FILTERS = {
     "legal_form": lambda qs, legal_form: qs.filter(legal_form=legal_form),
     "open_places": lambda qs, _on: filter_open_places(qs),
     "verified": lambda qs, _on: filter_verified(qs),
-    "confirmed": lambda qs, _on: qs.filter(freshness.confirmed_recently()),
+    "confirmed": lambda qs, _on: qs.filter(freshness.checked_recently()),
     "language": lambda qs, language_id: qs.filter(languages__id=language_id),
     **{field: (lambda qs, _on, f=field: qs.filter(**{f: True})) for field in ACCESS_FIELDS},
 }
@@ -202,7 +215,7 @@ def _facets(counts: FacetCounts, version: int | None = None) -> Facets:
 
 @dataclass(frozen=True)
 class DirectoryPage:
-    page: KeysetPage  # the rows, the total (count), the links to other pages
+    page: ResultPage  # the rows, the total (count), its number and the number of pages
     facets: Facets
     suggestions: list[str]  # looser corrections and close names, when nothing was found
     search: TextSearch | None  # the text as searched ("Visar träffar för …")
@@ -282,9 +295,10 @@ def page_snippets(ids: list[int], search: TextSearch | None) -> dict[int, str]:
 
 
 def directory_page(
-    query: DirectoryQuery, *, cursor: str | None, per_page: int, version: int | None = None
+    query: DirectoryQuery, *, page: str | None, per_page: int, version: int | None = None
 ) -> DirectoryPage:
-    """One page of the directory with everything its page shows.
+    """Page ``page`` (the address's ``sida``, read by ``paging.page_request``)
+    of the directory with everything its page shows.
 
     The total, every facet count and the order come from the in-memory
     ``directory_index`` of this registry version; a text costs two queries
@@ -306,17 +320,17 @@ def directory_page(
     result, counts = count(index, base, chosen_options(index, query))
     if query.nearest_first:
         near = nearest_page(
-            index, result, query.origin, cursor, per_page=per_page, scope=query.scope()
+            index, result, query.origin, page, per_page=per_page, scope=query.scope()
         )
-        page, ids, distances = near.page, near.ids, near.distances
+        shown, ids, distances = near.page, near.ids, near.distances
     else:
         order = ordering(index, result, query.sort, tiers)
-        page, ids = paginate(index, order, cursor, per_page=per_page, scope=query.scope())
+        shown, ids = paginate(index, order, page, per_page=per_page)
         distances = distances_km(query.origin, ids, index.key) if query.origin else {}
-    page.object_list = LazyRows(ids, search)
-    suggestions = did_you_mean(search) if search and not page.count else []
+    shown.object_list = LazyRows(ids, search)
+    suggestions = did_you_mean(search) if search and not shown.count else []
     return DirectoryPage(
-        page=page,
+        page=shown,
         facets=_facets(counts, version),
         suggestions=suggestions,
         search=search,

@@ -21,7 +21,6 @@ the threads of a process.
 import contextlib
 import ctypes
 import gc
-import math
 import threading
 from array import array
 from collections import defaultdict
@@ -29,28 +28,23 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import and_
 
-from django.core import signing
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from pyroaring import BitMap
 
-from asfportal.core.keyset import KeysetPage
-from registry import freshness
 from registry.models import SocialEnterprise
 from registry.selectors.facets import ACCESS_FIELDS, FACETS, FacetCounts
 from registry.selectors.listing import ALL_CRITERIA, name_ordering, stale_flag
+from registry.selectors.paging import ResultPage, page_request, result_page
 
-SALT = "asfportal.directory"
 INDEX_SECONDS = 60 * 60 * 24
 # From this many records a build's transient memory is worth a full garbage
 # collection to give back (about 10 MB at 100,000); below it the collection
 # would cost more than it frees.
 RELEASE_AFTER = 20_000
-FORWARD, BACKWARD, LAST = "f", "b", "l"
 
 # Every (facet, option, enterprise) that is not a column of the enterprise.
 # Duplicates are harmless (a bitmap holds a position once), so there is no
@@ -115,21 +109,19 @@ def build_index(key: tuple) -> DirectoryIndex:
             "pk",
             "area_id",
             "legal_form",
-            "last_checked",
             "is_stale",
             "checked_pos",
             "positioned",
             *ACCESS_FIELDS,
         )
     )
-    cutoff = freshness.confirmed_cutoff()
     found: dict[str, dict[str, array]] = {f: defaultdict(lambda: array("I")) for f in FACETS}
     ids, stale, checked_rank = array("I"), array("I"), array("I")  # roaring holds 32 bits
     positioned = array("I")
     for position, row in enumerate(
         rows.iterator(chunk_size=20_000)  # a server-side cursor on PostgreSQL: bounded memory
     ):
-        pk, area_id, legal_form, last_checked, is_stale, checked, has_position, *access = row
+        pk, area_id, legal_form, is_stale, checked, has_position, *access = row
         ids.append(pk)
         if has_position:
             positioned.append(position)
@@ -140,10 +132,10 @@ def build_index(key: tuple) -> DirectoryIndex:
         if area_id is not None:
             found["area"][str(area_id)].append(position)
         found["legal_form"][legal_form].append(position)
-        if last_checked is not None and last_checked >= cutoff:
-            found["confirmed"]["1"].append(position)
-        if is_stale:
+        if is_stale:  # one rule: the "kontrollerade" filter is the fresh records
             stale.append(position)
+        else:
+            found["confirmed"]["1"].append(position)
     # Only while building: the lookups below are ten times faster than by rank.
     position_of = {pk: position for position, pk in enumerate(ids)}
     with connection.chunked_cursor() as cursor:
@@ -196,7 +188,7 @@ def _shared(key: tuple) -> DirectoryIndex:
     in milliseconds), or built here and put there for the other processes."""
     # The "v3" names the index's shape: an index an older release put in the
     # cache, without this release's facets, is never read.
-    cache_key = f"directory:index:v3:{key[0]}:{key[1]:%Y%m%d}"
+    cache_key = f"directory:index:v4:{key[0]}:{key[1]:%Y%m%d}"
     index = cache.get(cache_key)
     if not isinstance(index, DirectoryIndex) or index.key != key:
         index = build_index(key)
@@ -288,14 +280,6 @@ class Ordering:
                 break
         return values
 
-    def offset_of(self, value: int) -> int | None:
-        before = 0
-        for segment in self.segments:
-            if value in segment:
-                return before + segment.rank(value) - 1
-            before += len(segment)
-        return None
-
 
 def ordering(
     index: DirectoryIndex, result: BitMap, sort: str, tiers: tuple[BitMap, BitMap] | None
@@ -317,74 +301,13 @@ def ordering(
     return Ordering([s for s in segments if s])
 
 
-def _cursor(scope: str, direction: str, number: int, pk: int | None) -> str:
-    return signing.dumps([scope, direction, number, pk], salt=SALT, compress=True)
-
-
-def page_cursor(scope: str, number: int, after_pk: int) -> str:
-    """A link to page ``number``, which starts after ``after_pk`` (for tools
-    such as the benchmark that need a deep page without walking to it)."""
-    return _cursor(scope, FORWARD, number, after_pk)
-
-
-def _read_cursor(token: str, scope: str) -> tuple[str, int, int | None] | None:
-    try:
-        cursor_scope, direction, number, pk = signing.loads(token, salt=SALT)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    valid = (
-        cursor_scope == scope
-        and direction in (FORWARD, BACKWARD, LAST)
-        and isinstance(number, int)
-        and number >= 1
-        and (pk is None or isinstance(pk, int))
-    )
-    return (direction, number, pk) if valid else None
-
-
-def _start(order: Ordering, index: DirectoryIndex, cursor, per_page: int, pages: int) -> int:
-    """Where the page a cursor asks for starts. A cursor names the row next to
-    its page, so a record added or removed elsewhere shifts nothing; if that
-    row has left the results, the page number decides."""
-    direction, number, pk = cursor
-    if direction == LAST:
-        return (pages - 1) * per_page
-    offset = None
-    position = None
-    if pk is not None and pk in index.id_set:
-        position = index.by_id_rank[index.id_set.rank(pk) - 1]
-    if position is not None:
-        value = index.checked_rank[position] if order.checked else position
-        offset = order.offset_of(value)
-    if offset is None:
-        return (min(number, pages) - 1) * per_page
-    return offset + 1 if direction == FORWARD else max(offset - per_page, 0)
-
-
 def paginate(
-    index: DirectoryIndex, order: Ordering, token: str | None, *, per_page: int, scope: str
-) -> tuple[KeysetPage, list[int]]:
-    """One page: its links (signed cursors, as ``asfportal.core.keyset``
-    makes them, read only in this list and order) and the ids of its rows."""
-    total = order.total
-    pages = max(1, math.ceil(total / per_page))
-    cursor = _read_cursor(token, scope) if token else None
-    problem = _("Sidan gick inte att läsa. Du ser första sidan.") if token and not cursor else None
-    start = _start(order, index, cursor, per_page, pages) if cursor else 0
-    start = max(0, min(start, total - 1))
-    values = order.slice(start, per_page)
+    index: DirectoryIndex, order: Ordering, raw_page: str | None, *, per_page: int
+) -> tuple[ResultPage, list[int]]:
+    """One page (``raw_page``: the address's page number, read as
+    ``paging.page_request`` reads it) and the ids of its rows."""
+    request = page_request(raw_page, total=order.total, per_page=per_page)
+    values = order.slice(request.offset, per_page)
     if order.checked:
         values = [index.checked_order[v] for v in values]
-    ids = [index.ids[p] for p in values]
-    number = min(cursor[1], pages) if cursor else 1
-    if start == 0:
-        number = 1
-    elif start + len(ids) >= total:
-        number = pages
-    page = KeysetPage(object_list=[], count=total, number=number, num_pages=pages, problem=problem)
-    if ids and start + len(ids) < total:
-        page.next_cursor = _cursor(scope, FORWARD, min(number + 1, pages), ids[-1])
-        page.last_cursor = _cursor(scope, LAST, pages, None)
-    if ids and start > 0:
-        page.previous_cursor = _cursor(scope, BACKWARD, max(number - 1, 1), ids[0])
-    return page, ids
+    return result_page(request, order.total), [index.ids[p] for p in values]

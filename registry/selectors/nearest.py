@@ -8,10 +8,9 @@ surface.
 
 - PostgreSQL walks its GiST index over the points (``cube``, migration
   ``registry/0011``) nearest first (``ORDER BY point <-> origin``), in
-  growing batches, and keeps the rows among the results. A page further on
-  starts from its cursor's distance; going back reads the rows inside a box
-  around the origin that reaches the page's first row (the index serves that
-  too).
+  growing batches, and keeps the rows among the results; page n reads on
+  until its rows are known (the answers are kept, so the next page asks only
+  for what is new).
 - SQLite reads the rows in a bounding box of latitude and longitude around the
   origin, computes the exact distance, and widens the box until the page is
   full.
@@ -24,32 +23,26 @@ changing a filter that keeps the same rows, or the next visitor from the same
 place asks nothing again; a new place or position asks once.
 
 Results without a position (no coordinates on record) come after all the
-others, in name order. A cursor names the row next to its page by its
-distance and id (or, in that last part, by id), so pages stay stable while
-the registry changes.
+others, in name order. Pages are numbered (``registry.selectors.paging``).
 """
 
-import bisect
 import math
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from django.core import signing
 from django.db import connection
 from django.db.models import FloatField
 from django.db.models.functions import Cast, Cos, Power, Radians, Sin
-from django.utils.translation import gettext as _
 from pyroaring import BitMap
 
 from asfportal.core.kept import Kept
-from asfportal.core.keyset import KeysetPage
 from registry.localities import chord, chord_to_km, km_to_chord, unit_vector
 from registry.models import PublicationStatus
 from registry.selectors.localities import Origin
+from registry.selectors.paging import ResultPage, page_request, result_page
 
-SALT = "asfportal.directory.nearest"
 SMALL = 2000
 # The first batch of rows read from the index; each next one is four times larger.
 FIRST_BATCH = 64
@@ -60,7 +53,6 @@ POINT = (
     " cos(radians(latitude)) * sin(radians(longitude)), sin(radians(latitude))])"
 )
 _POSITIONED = "status = %s AND latitude IS NOT NULL AND longitude IS NOT NULL"
-FORWARD, BACKWARD = "f", "b"
 DISTANCE, TAIL = "d", "t"
 
 type Row = tuple[float, int]  # (chord, enterprise id)
@@ -106,8 +98,8 @@ def _sqlite(where: str, params: list, origin: Origin) -> list[Row]:
 
 
 class _Database:
-    """The three reads, per database: distances of given ids, the next
-    nearest after a row, everything nearer than a row."""
+    """The two reads, per database: distances of given ids, and every row
+    nearest first."""
 
     def __init__(self, origin: Origin, version: tuple | None = None):
         """``version``: the directory index's key, to keep the answers under
@@ -183,26 +175,6 @@ class _Database:
             start = rows[-1] if rows else start
             km *= 4
 
-    def before(self, end: Row | None) -> list[Row]:
-        """Every positioned published row before ``end`` (None: all of them),
-        farthest first: all of them lie within ``end``'s distance."""
-        if self.postgres:
-            sql = (
-                f"SELECT id, {POINT} <-> cube(%s::float8[]) FROM registry_socialenterprise"  # noqa: S608 - constants
-                f" WHERE {_POSITIONED}"
-            )
-            params = [self.vector, PublicationStatus.PUBLISHED]
-            if end:
-                sql += f" AND {POINT} <@ cube(%s::float8[], %s::float8[])"
-                reach = end[0] + 1e-9  # a row exactly at the edge stays inside
-                params += [[v - reach for v in self.vector], [v + reach for v in self.vector]]
-            rows = self._pg(sql, params)
-        elif end:
-            rows = self._box(chord_to_km(end[0]) * 1.001 + 0.001)
-        else:
-            rows = self._lite("1", [])
-        return sorted((row for row in rows if end is None or row < end), reverse=True)
-
     def _box(self, km: float) -> list[Row]:
         """SQLite: the rows within a latitude and longitude box that holds
         every point ``km`` from the origin."""
@@ -221,7 +193,7 @@ class _Database:
 
 @dataclass
 class NearestPage:
-    page: KeysetPage
+    page: ResultPage
     ids: list[int]
     distances: dict[int, float]  # km, for the rows that have a position
 
@@ -266,111 +238,27 @@ class _Order:
             if position is not None and position in self.positioned:
                 yield (DISTANCE, length, pk)
 
-    def forward(self, after: tuple | None) -> Iterator[tuple]:
-        tail_from = 0
-        if after is None or after[0] == DISTANCE:
-            start = (after[1], after[2]) if after else None
-            if self.small is not None:
-                cut = bisect.bisect_right(self.small, start) if start else 0
-                yield from ((DISTANCE, length, pk) for length, pk in self.small[cut:])
-            else:
-                yield from self._kept(self.db.after(start, min(self.batch, 50_000)))
-        else:
-            position = self._position(after[1])
-            if position is None:
-                return
-            tail_from = position + 1
-        ids = self.index.ids
-        yield from ((TAIL, ids[p]) for p in self.tail.iter_equal_or_larger(tail_from))
-
-    def backward(self, before: tuple) -> Iterator[tuple]:
-        end: Row | None = None
-        if before[0] == TAIL:
-            position = self._position(before[1])
-            if position is None:
-                return
-            earlier = [p for p in self.tail if p < position]
-            yield from ((TAIL, self.index.ids[p]) for p in reversed(earlier))
-        else:
-            end = (before[1], before[2])
+    def forward(self) -> Iterator[tuple]:
+        """Every result nearest first, then those without a position."""
         if self.small is not None:
-            cut = bisect.bisect_left(self.small, end) if end else len(self.small)
-            yield from ((DISTANCE, length, pk) for length, pk in reversed(self.small[:cut]))
+            yield from ((DISTANCE, length, pk) for length, pk in self.small)
         else:
-            yield from self._kept(self.db.before(end))
-
-
-def _cursor(scope: str, direction: str, number: int, key: tuple) -> str:
-    return signing.dumps([scope, direction, number, list(key)], salt=SALT, compress=True)
-
-
-def _valid_key(key) -> tuple | None:
-    if not isinstance(key, list) or not key:
-        return None
-    if key[0] == DISTANCE and len(key) == 3:
-        length, pk = key[1], key[2]
-        if isinstance(length, float | int) and isinstance(pk, int) and 0 <= length <= 2:
-            return (DISTANCE, float(length), pk)
-    if key[0] == TAIL and len(key) == 2 and isinstance(key[1], int):
-        return (TAIL, key[1])
-    return None
-
-
-def _read_cursor(token: str, scope: str) -> tuple[str, int, tuple] | None:
-    try:
-        cursor_scope, direction, number, key = signing.loads(token, salt=SALT)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    key = _valid_key(key)
-    valid = (
-        cursor_scope == scope
-        and direction in (FORWARD, BACKWARD)
-        and isinstance(number, int)
-        and number >= 1
-        and key is not None
-    )
-    return (direction, number, key) if valid else None
-
-
-def _page_rows(order: _Order, cursor, per_page: int) -> tuple[list[tuple], bool, bool, int]:
-    """The page's keys, whether pages come before and after, its number."""
-    if cursor and cursor[0] == BACKWARD:
-        earlier = list(islice(order.backward(cursor[2]), per_page + 1))
-        if len(earlier) > per_page:
-            return list(reversed(earlier[:per_page])), True, True, max(cursor[1], 2)
-        cursor = None  # it reaches the first row: show the first page
-    rows = list(islice(order.forward(cursor[2] if cursor else None), per_page + 1))
-    if cursor and not rows:  # its rows have left the results since
-        cursor, rows = None, list(islice(order.forward(None), per_page + 1))
-    number = cursor[1] if cursor else 1
-    return rows[:per_page], cursor is not None, len(rows) > per_page, number
+            yield from self._kept(self.db.after(None, min(self.batch, 50_000)))
+        ids = self.index.ids
+        yield from ((TAIL, ids[p]) for p in self.tail)
 
 
 def nearest_page(
-    index, result: BitMap, origin: Origin, token: str | None, *, per_page: int, scope: str
+    index, result: BitMap, origin: Origin, raw_page: str | None, *, per_page: int, scope: str
 ) -> NearestPage:
     """One page of ``result`` (positions in ``index``) nearest ``origin``
-    first, with its links (signed cursors, read only in this list)."""
+    first (``raw_page``: the address's page number, see ``paging``)."""
     order = _Order(index, result, origin, per_page, scope)
-    cursor = _read_cursor(token, scope) if token else None
-    problem = _("Sidan gick inte att läsa. Du ser första sidan.") if token and not cursor else None
-    keys, has_previous, has_next, number = _page_rows(order, cursor, per_page)
-    total = len(result)
-    pages = max(1, math.ceil(total / per_page))
-    if not has_previous:
-        number = 1
-    elif not has_next:
-        number = pages
-    else:
-        number = min(max(number, 2), max(pages - 1, 2))
-    page = KeysetPage(object_list=[], count=total, number=number, num_pages=pages, problem=problem)
-    if has_next:
-        page.next_cursor = _cursor(scope, FORWARD, number + 1, keys[-1])
-    if has_previous:
-        page.previous_cursor = _cursor(scope, BACKWARD, number - 1, keys[0])
+    request = page_request(raw_page, total=len(result), per_page=per_page)
+    keys = list(islice(order.forward(), request.offset, request.offset + per_page))
     ids = [key[-1] for key in keys]
     distances = {key[2]: chord_to_km(key[1]) for key in keys if key[0] == DISTANCE}
-    return NearestPage(page=page, ids=ids, distances=distances)
+    return NearestPage(page=result_page(request, len(result)), ids=ids, distances=distances)
 
 
 def distance_expression(origin: Origin):

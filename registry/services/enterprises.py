@@ -225,11 +225,12 @@ def criterion_set(
     *,
     enterprise: SocialEnterprise,
     criterion: Criterion,
-    verified: bool,
+    verified: bool | None,
     user: AbstractBaseUser | None,
     at: datetime.datetime | None = None,
 ) -> CriterionVerification:
-    """Record an advisor's verdict on one ASF criterion, stamped with who and when."""
+    """Record an advisor's verdict on one ASF criterion (met, not met, or None:
+    not assessed), stamped with who and when."""
     verification, _created = CriterionVerification.objects.get_or_create(
         enterprise=enterprise, criterion=criterion
     )
@@ -246,14 +247,16 @@ def enterprise_verify(
     *,
     enterprise: SocialEnterprise,
     expected_version: int | None,
-    verdicts: dict[int, bool],
+    verdicts: dict[int, bool | None],
     evidence: dict,
     user: AbstractBaseUser,
 ) -> SocialEnterprise:
-    """Record the criteria verdicts and the Skoopi and LOU 4:18 evidence.
+    """Record the criteria verdicts (True met, False not met, None not
+    assessed) and the Skoopi and LOU 4:18 evidence.
 
     Only a criterion whose verdict changes is stamped anew with who and when, so
     the stamp tells when the verdict was last made, not when the form was saved.
+    A criterion never assessed and still not assessed gets no row.
     """
     current = enterprise_update(
         enterprise=enterprise, expected_version=expected_version, fields=evidence
@@ -261,7 +264,7 @@ def enterprise_verify(
     existing = {v.criterion: v for v in current.verifications.all()}
     for criterion, verified in verdicts.items():
         previous = existing.get(criterion)
-        if previous is None and not verified:
+        if previous is None and verified is None:
             continue
         if previous is None or previous.verified != verified:
             criterion_set(

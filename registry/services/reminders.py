@@ -143,7 +143,8 @@ def _send_digest(records: list[DueRecord], today: datetime.date) -> bool:
     """The advisors' list of every due record, once a day."""
     context = {
         "records": records,
-        "due_months": settings.REVIEW_DUE_MONTHS,
+        "fresh_months": settings.FRESH_MONTHS,
+        "notice_days": settings.REVIEW_NOTICE_DAYS,
         "interval_days": settings.REVIEW_REMINDER_INTERVAL_DAYS,
         "contact_email": settings.CONTACT_EMAIL,
     }

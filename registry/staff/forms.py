@@ -11,6 +11,7 @@ from asfportal.core.people import display_name
 from registry.models import (
     ACCESS_FACTS,
     Criterion,
+    CriterionState,
     HelpTopic,
     Offering,
     Partner,
@@ -253,12 +254,16 @@ class VerificationForm(VersionedForm):
 
     def __init__(self, *args, verifications=(), **kwargs):
         super().__init__(*args, **kwargs)
-        verified = {v.criterion for v in verifications if v.verified}
+        states = {v.criterion: v.state for v in verifications}
         names = []
         for criterion in Criterion:
             name = f"criterion_{criterion.value}"
-            self.fields[name] = forms.BooleanField(
-                label=criterion.label, required=False, initial=criterion.value in verified
+            self.fields[name] = forms.ChoiceField(
+                label=criterion.label,
+                choices=CriterionState.choices,
+                initial=states.get(criterion.value, CriterionState.NOT_ASSESSED),
+                widget=forms.RadioSelect,
+                error_messages={"invalid_choice": _("Välj ett av de tre alternativen.")},
             )
             names.append(name)
         self.helper = _helper(
@@ -269,8 +274,17 @@ class VerificationForm(VersionedForm):
             "version",
         )  # fmt: skip
 
-    def verdicts(self) -> dict[int, bool]:
-        return {c.value: self.cleaned_data[f"criterion_{c.value}"] for c in Criterion}
+    VERDICTS = {
+        CriterionState.MET: True,
+        CriterionState.NOT_MET: False,
+        CriterionState.NOT_ASSESSED: None,
+    }
+
+    def verdicts(self) -> dict[int, bool | None]:
+        """Per criterion: True met, False not met, None not assessed yet."""
+        return {
+            c.value: self.VERDICTS[self.cleaned_data[f"criterion_{c.value}"]] for c in Criterion
+        }
 
     def evidence(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -39,6 +39,7 @@ from registry.models import (
     SocialEnterprise,
 )
 from registry.orgnr import format_org_number, normalise_org_number
+from registry.selectors.listing import stale_flag
 
 
 class StaffEnterpriseFilter(django_filters.FilterSet):
@@ -133,7 +134,9 @@ def dashboard_records(*, limit: int = 5, today: datetime.date | None = None) -> 
     recent = SocialEnterprise.history.select_related("history_user").order_by("-history_date")
     return DashboardRecords(
         due_count=due.count(),
-        due=list(due.order_by("-status", "last_checked", "name")[:limit]),
+        due=list(
+            due.annotate(is_stale=stale_flag()).order_by("-status", "last_checked", "name")[:limit]
+        ),
         reports_count=waiting.count(),
         reports=list(waiting.select_related("enterprise").order_by("created_at")[:limit]),
         recent=_distinct_records(recent[: limit * 10], limit),
@@ -234,7 +237,7 @@ class AgeBucket:
 @dataclass(frozen=True)
 class Freshness:
     published: int
-    checked_in_time: int  # last checked within REVIEW_DUE_MONTHS
+    checked_in_time: int  # not stale: last checked within FRESH_MONTHS
     median_age_days: int | None  # of the records ever checked
     by_enterprise: int  # checks in the last CHECKS_WINDOW_DAYS
     by_advisor: int
@@ -264,10 +267,10 @@ def freshness_figures(today: datetime.date | None = None) -> Freshness:
         .annotate(n=Count("pk"))
         .values_list("source", "n")
     )
-    due_cutoff = freshness.review_due_cutoff(today)
+    fresh_cutoff = freshness.fresh_cutoff(today)
     return Freshness(
         published=len(checked),
-        checked_in_time=sum(1 for day in checked if day is not None and day >= due_cutoff),
+        checked_in_time=sum(1 for day in checked if day is not None and day >= fresh_cutoff),
         median_age_days=round(statistics.median(ages)) if ages else None,
         by_enterprise=by_source.get(CheckSource.ENTERPRISE, 0),
         by_advisor=by_source.get(CheckSource.ADVISOR, 0),

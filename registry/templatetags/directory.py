@@ -34,13 +34,16 @@ _SELECTED = mark_safe(" selected")
 @register.simple_tag
 def facet_options(options, selected) -> str:
     """A filter's options with their counts, "Café (12)", built in one pass:
-    a template loop costs more per option than everything else it does."""
+    a template loop costs more per option than everything else it does.
+    An option that would give no results is left out, unless it is the one
+    chosen: a list of fourteen languages with "(0)" helps nobody."""
     selected = str(selected or "")
     escape = html.escape
     text = "\n".join(
         f'<option value="{escape(o.value)}"{" selected" if o.value == selected else ""}>'
         f"{escape(o.label)} ({o.count:d})</option>"
         for o in options
+        if o.count or o.value == selected
     )
     return mark_safe(text)  # noqa: S308 - every value escaped above
 
@@ -119,6 +122,7 @@ def _fixed_parts(form) -> dict[str, str]:
             parts[name] = _label(form, name)
         parts["access_legend"] = html.escape(str(_("Lokalerna")))
         parts["q"] = _label(form, "q")
+        parts["search"] = html.escape(str(_("Sök")))
         parts["nara"] = _label(form, "nara")
         parts["nara_help"] = html.escape(str(form.fields["nara"].help_text))
         parts["near_me"] = html.escape(str(_("Använd min position")))
@@ -137,15 +141,27 @@ def _fixed_parts(form) -> dict[str, str]:
 
 
 def _search_box(form, fixed: dict[str, str]) -> str:
+    """The search box with its own button beside it ("Sök")."""
     field = form["q"]
-    if field.errors:
-        return _field(field)
+    button = f'<button type="submit" class="btn btn-primary">{fixed["search"]}</button>'
+    if field.errors:  # too long: Django's own widget and error
+        return format_html(
+            '<div class="mb-3 directory-search">\n  <label class="form-label" for="{}">{}</label>'
+            '\n  <div class="directory-search__row">\n  {}\n  {}\n  </div>\n  {}</div>',
+            field.id_for_label,
+            field.label,
+            bare_widget(field),
+            mark_safe(button),  # noqa: S308 - escaped when the fixed parts were made
+            _errors(field),
+        )
     value = field.value()
     value = f' value="{html.escape(str(value))}"' if value not in (None, "") else ""
     return (
-        f'<div class="mb-3">\n  <label class="form-label" for="id_q">{fixed["q"]}</label>\n'
+        f'<div class="mb-3 directory-search">\n  <label class="form-label" for="id_q">'
+        f'{fixed["q"]}</label>\n  <div class="directory-search__row">\n'
         f'  <input type="search" name="q"{value} autocomplete="off" class="form-control"'
-        f' data-hx-preserve="true" id="id_q" maxlength="{QUERY_MAX_LENGTH}">\n  </div>'
+        f' data-hx-preserve="true" id="id_q" maxlength="{QUERY_MAX_LENGTH}">\n'
+        f"  {button}\n  </div>\n  </div>"
     )
 
 
@@ -177,11 +193,15 @@ def _slow_facet_select(field, options) -> str:
 
 
 def _facet_checkbox(form, name: str, count: int, fixed: dict[str, str]) -> str:
+    """A checkbox with its count; left out when it would give no results and
+    is not ticked."""
     field = form[name]
+    checked = " checked" if field.field.widget.check_test(field.value()) else ""
+    if not count and not checked:
+        return ""
     if field.errors:  # a checkbox has none today; kept exact if one is added
         widget = bare_widget(field)
     else:
-        checked = " checked" if field.field.widget.check_test(field.value()) else ""
         widget = (
             f'<input type="checkbox" name="{name}" class="form-check-input"'
             f' id="id_{name}"{checked}>'
@@ -196,9 +216,12 @@ def _facet_checkbox(form, name: str, count: int, fixed: dict[str, str]) -> str:
 def _access_group(form, facets, fixed: dict[str, str]) -> str:
     """The accessibility checkboxes under one legend."""
     boxes = "\n".join(
-        _facet_checkbox(form, name, facets.access[field], fixed)
+        box
         for name, field in ACCESS_CHECKBOXES.items()
+        if (box := _facet_checkbox(form, name, facets.access[field], fixed))
     )
+    if not boxes:
+        return ""
     return (
         f'<fieldset class="mb-3">\n<legend class="form-label fs-6">{fixed["access_legend"]}'
         f"</legend>\n{boxes}\n</fieldset>"
@@ -275,13 +298,12 @@ ACCESS_CHECKBOXES = {param: field for field, param in ACCESS_FACTS}
 
 @register.simple_tag
 def directory_filters(form, facets) -> str:
-    """The directory's search box, filters and order, built in Python with the
+    """The directory's place, filters and order, built in Python with the
     HTML Django's widgets would give: this form is rendered for every search,
     and ten template includes, or Django's widget rendering, cost more than
     the rest of the page. A field with an error takes Django's own path."""
     fixed = _fixed_parts(form)
     parts = [
-        _search_box(form, fixed),
         _place_box(form, fixed),
         *(
             _facet_select(form, name, getattr(facets, facet), fixed)
@@ -294,4 +316,10 @@ def directory_filters(form, facets) -> str:
         _access_group(form, facets, fixed),
         _sort_select(form, fixed),
     ]
-    return mark_safe("\n".join(parts))  # noqa: S308 - every value escaped above
+    return mark_safe("\n".join(part for part in parts if part))  # noqa: S308 - escaped above
+
+
+@register.simple_tag
+def directory_search(form) -> str:
+    """The search box, first on the page, outside the folded filters."""
+    return mark_safe(_search_box(form, _fixed_parts(form)))  # noqa: S308 - escaped inside

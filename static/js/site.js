@@ -1,23 +1,58 @@
 // Progressive enhancement only: every page works without this file.
+
+// The directory. Its filters fold behind "Filtrera" (a <details>, which works
+// without this file); on a wide screen they are simply open. After htmx
+// replaces the results: the new count goes to the live region; a search that
+// was sent (Enter, "Sök", "Visa … företag", "Använd min position") or a page
+// link moves focus and the screen to the count, and folds the filters again
+// on a phone; a change inside the open filters keeps them open.
 (function () {
   "use strict";
+  var wide = window.matchMedia("(min-width: 992px)");
+  var wasOpen = false;
 
-  // After htmx replaces the directory results, say the new count in the live
-  // region, and move focus to the heading when a page link was followed.
+  function fitFilters(sent) {
+    var filters = document.getElementById("filters");
+    if (!filters) {
+      return;
+    }
+    if (wide.matches) {
+      filters.open = true;
+      filters.classList.add("is-pinned");
+    } else {
+      filters.classList.remove("is-pinned");
+      filters.open = filters.open || (wasOpen && !sent);
+    }
+  }
+
+  function sentByPerson(event) {
+    var config = event.detail.requestConfig || {};
+    var source = config.elt;
+    var trigger = config.triggeringEvent;
+    var paged = source && source.closest && source.closest(".pagination");
+    return Boolean(paged || (trigger && trigger.type === "submit"));
+  }
+
+  fitFilters(false);
+  wide.addEventListener("change", function () { fitFilters(false); });
+  document.addEventListener("htmx:beforeSwap", function () {
+    var filters = document.getElementById("filters");
+    wasOpen = Boolean(filters && filters.open);
+  });
   document.addEventListener("htmx:afterSettle", function (event) {
     var heading = document.getElementById("results-heading");
     var status = document.getElementById("result-status");
     if (!heading) {
       return;
     }
+    var sent = sentByPerson(event);
+    fitFilters(sent);
     if (status) {
       status.textContent = heading.textContent.replace(/\s+/g, " ").trim();
     }
-    var source = event.detail.requestConfig && event.detail.requestConfig.elt;
-    if (source && source.closest && source.closest(".pagination")) {
+    if (sent) {
       heading.focus({ preventScroll: true });
-      // After htmx's own scrolling of the swapped area, bring the results'
-      // heading to the top, so a phone does not land on the filters again.
+      // After htmx's own scrolling, bring the count to the top of the screen.
       window.setTimeout(function () {
         heading.scrollIntoView({ block: "start", behavior: "instant" });
       }, 0);
@@ -79,5 +114,26 @@
       },
       { timeout: 15000, maximumAge: 600000 }
     );
+  });
+})();
+
+// The phone menu is a <details>, which opens and closes without this file;
+// here Escape and a tap outside it close it too.
+(function () {
+  "use strict";
+  var menu = document.querySelector(".site-menu");
+  if (!menu) {
+    return;
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && menu.open) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (menu.open && !menu.contains(event.target)) {
+      menu.open = false;
+    }
   });
 })();

@@ -63,7 +63,7 @@ def test_each_page_links_to_the_others_and_marks_itself(client):
 @pytest.mark.parametrize("path", ["/", "/foretag/", "/policy/", "/kontakt/", "/lattlast/"])
 def test_every_page_links_to_lattlast_in_its_menu(client, path):
     html = client.get(path).content.decode()
-    menu = html.split('<nav class="site-nav"', 1)[1].split("</nav>", 1)[0]
+    menu = html.split('<nav class="site-nav site-nav--wide"', 1)[1].split("</nav>", 1)[0]
 
     assert 'href="/lattlast/"' in menu
     current = 'href="/lattlast/" aria-current="page"'

@@ -14,7 +14,7 @@ def no_page_cache(settings):
 
 
 def _nav(html: str) -> str:
-    return html.split('<nav class="site-nav"', 1)[1].split("</nav>", 1)[0]
+    return html.split('<nav class="site-nav site-nav--wide"', 1)[1].split("</nav>", 1)[0]
 
 
 def test_each_language_gets_its_own_chrome(client):
@@ -57,3 +57,14 @@ def test_a_changed_setting_shows_at_once(client, settings):
     assert "sedan@kommun.example" in second
     assert "forst@kommun.example" not in second
     assert '<span class="site-brand__owner">Nya kommunen</span>' in second
+
+
+def test_the_phone_menu_is_the_same_menu_behind_a_button_that_needs_no_javascript(client):
+    html = client.get(reverse("registry:partner_list")).content.decode()
+
+    phone = html.split('<details class="site-menu">', 1)[1].split("</details>", 1)[0]
+    assert '<summary class="site-menu__button">Meny</summary>' in phone
+    assert _nav(html).strip() in phone
+    assert 'aria-current="page">Samarbetspartner' in phone
+    # The language link stays in the header row, outside the folded menu.
+    assert html.index('lang="en" hreflang="en">English</a>') < html.index('class="site-menu"')

@@ -36,6 +36,7 @@ def test_a_page_that_keeps_every_rule_passes_them_all(page):
     stops, problems = wcag.keyboard_walk(page)
     assert (len(stops), problems) == (3, [])
     assert wcag.forced_colours(page) == []
+    assert wcag.non_text_contrast(page) == []
 
 
 def test_reflow_finds_sideways_scroll_and_cut_off_text(page):
@@ -153,4 +154,38 @@ def test_input_purpose_wants_the_right_token_for_the_users_own_data(page):
     load(page, GOOD)  # an advisor's record form: the record's e-mail, not the advisor's
     assert wcag.input_purpose(page, "/handlaggare/foretag/1/") == [
         "the field email has autocomplete='email', expected one of ['off']"
+    ]
+
+
+def test_non_text_contrast_finds_a_pale_control_edge(page):
+    controls = """
+      <label for="pale">Blek</label> <input id="pale" style="border: 1px solid #dee2e6">
+      <div style="background: #f6f3ec; padding: 1rem">
+        <select style="border: 1px solid #e0dbcf; background: #fff"><option>Sand</option></select>
+        <div style="background: rgba(0, 0, 0, 0.5); padding: 1rem">
+          <input aria-label="Halvskugga" style="border: 2px solid #595959; background: none">
+        </div>
+      </div>
+      <input aria-label="Kantlös" style="border: 0; background: #fff">
+      <input aria-label="Ljus ruta" type="checkbox"
+        style="appearance: none; width: 1rem; height: 1rem; border: 1px solid #dee2e6">
+      <input aria-label="Inbyggd ruta" type="checkbox">
+      <input aria-label="Understruken" style="border: 1px solid #eee; border-bottom-color: #000">
+      <input aria-label="Avstängd" disabled style="border: 1px solid #eee">
+      <a class="btn" href="/" style="border: 0; background: #1b4a72; color: #fff">Sök</a>
+      <button style="border: 0; background: transparent">Rensa</button>
+    """
+    html = swap("</form>", f"</form>{controls}").replace(
+        "</style>", "#pale:focus { border-color: #000; } </style>"
+    )
+    load(page, html)
+    page.focus("#pale")  # checked at rest all the same
+
+    assert wcag.non_text_contrast(page) == [
+        '<input> "Blek" edge #dee2e6 on #ffffff is 1.3:1, needs 3:1',
+        '<select> "Sand" edge #e0dbcf on #f6f3ec is 1.2:1, needs 3:1',
+        # Half-transparent black over sand is #7b7a76: the border fails against that.
+        '<input> "Halvskugga" edge #595959 on #7b7a76 is 1.6:1, needs 3:1',
+        '<input> "Kantlös" has no visible edge on #ffffff',
+        '<input> "Ljus ruta" edge #dee2e6 on #ffffff is 1.3:1, needs 3:1',
     ]

@@ -45,6 +45,7 @@ def check_page(page, base: str, path: str) -> list[str]:
     found += [f"reduced motion: {p}" for p in wcag.reduced_motion(page)]
     found += [f"names and headings: {p}" for p in wcag.names_and_headings(page)]
     found += [f"input purpose: {p}" for p in wcag.input_purpose(page, path)]
+    found += [f"non-text contrast: {p}" for p in wcag.non_text_contrast(page)]
     shoot = _photographer(page, path)
     found += [f"text spacing at 320 px: {p}" for p in wcag.text_spacing(page, shoot)]
     page.set_viewport_size(DESKTOP)

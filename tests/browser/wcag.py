@@ -11,7 +11,9 @@ page passes), so one sweep can report every page's problems at once.
   visible edge when Windows high contrast replaces the colours;
 - reduced motion: no animation, transition or smooth scroll;
 - accessible names and headings, from Playwright's accessibility tree;
-- input purpose (1.3.5): fields for the user's own data say what they are.
+- input purpose (1.3.5): fields for the user's own data say what they are;
+- non-text contrast (1.4.11): every field, checkbox, radio and bordered or
+  filled button has an edge of at least 3:1 against what is behind it.
 """
 
 import itertools
@@ -280,6 +282,122 @@ MOTION_JS = """() => {
   return [...new Set(problems)].slice(0, 10);
 }"""
 
+# Colours as the browser computes them, composited and compared (WCAG 2.x).
+_COLOUR_JS = """
+const paint = document.createElement('canvas').getContext('2d', {willReadFrequently: true});
+// Any computed colour as [r, g, b, a] (a from 0 to 1). Chromium computes most as
+// rgb()/rgba(); other notations (oklch(), color-mix()'s color(srgb ...)) are
+// drawn on a canvas and read back.
+const rgba = css => {
+  const m = css.match(/^rgba?\\(([\\d.]+), ([\\d.]+), ([\\d.]+)(?:, ([\\d.]+))?\\)$/);
+  if (m) return [+m[1], +m[2], +m[3], m[4] === undefined ? 1 : +m[4]];
+  paint.clearRect(0, 0, 1, 1);
+  paint.fillStyle = 'rgba(0, 0, 0, 0)';
+  paint.fillStyle = css;
+  paint.fillRect(0, 0, 1, 1);
+  const [r, g, b, a] = paint.getImageData(0, 0, 1, 1).data;
+  return [r, g, b, a / 255];
+};
+// One layer painted over an opaque one, rounded to whole channels as on screen.
+const over = ([r, g, b, a], [R, G, B]) =>
+  [Math.round(r * a + R * (1 - a)), Math.round(g * a + G * (1 - a)),
+   Math.round(b * a + B * (1 - a)), 1];
+const luminance = c => {
+  const [r, g, b] = c.slice(0, 3).map(v => {
+    v /= 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+const contrast = (a, b) => {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+};
+const hex = c => '#' + c.slice(0, 3).map(v => v.toString(16).padStart(2, '0')).join('');
+"""
+
+NON_TEXT_CONTRAST_JS = (
+    "() => {"
+    + _JS_HELPERS
+    + _COLOUR_JS
+    + """
+  // The resting state: no focus ring, and no transition caught half way.
+  document.activeElement && document.activeElement.blur();
+  for (const a of document.getAnimations()) if (a instanceof CSSTransition) a.finish();
+
+  // What is painted behind a control: its ancestors' background colours, the
+  // translucent ones composited down to the first opaque one (or white). Only the
+  // DOM ancestors count, and no background image.
+  const behind = el => {
+    const layers = [];
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const c = rgba(getComputedStyle(p).backgroundColor);
+      if (c[3] > 0) layers.push(c);
+      if (c[3] >= 1) break;
+    }
+    return layers.reduceRight((below, c) => over(c, below), [255, 255, 255, 1]);
+  };
+  // The colours a control draws its edge with, over the background: each visible
+  // border (over the control's own fill where the fill reaches under it) and the
+  // fill itself. Colours equal to the background draw nothing.
+  const edges = (el, back) => {
+    const s = getComputedStyle(el);
+    const fill = over(rgba(s.backgroundColor), back);
+    const under = s.backgroundClip === 'border-box' ? fill : back;
+    const borders = ['Top', 'Right', 'Bottom', 'Left']
+      .filter(side => parseFloat(s[`border${side}Width`]) > 0 &&
+        !['none', 'hidden'].includes(s[`border${side}Style`]))
+      .map(side => rgba(s[`border${side}Color`]))
+      .filter(c => c[3] > 0)
+      .map(c => over(c, under));
+    return [...borders, fill].filter(c => hex(c) !== hex(back));
+  };
+  // Out of sight though laid out: Bootstrap's .btn-check and other opacity-0 inputs
+  // whose label is what is seen.
+  const invisible = el => {
+    for (let p = el; p; p = p.parentElement) {
+      if (parseFloat(getComputedStyle(p).opacity) === 0) return true;
+    }
+    return /^rect\\(0px,? 0px,? 0px,? 0px\\)$/.test(getComputedStyle(el).clip);
+  };
+  // An empty field, a checkbox or a radio (whose value is not shown) is named by its label.
+  const named = el => {
+    const d = describe(el);
+    const label = (el.labels && el.labels[0] ? el.labels[0].innerText
+      : el.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' ').slice(0, 50);
+    const textless = d.endsWith('""') || ['checkbox', 'radio'].includes(el.type);
+    return textless && label ? `${d.slice(0, d.indexOf('> "') + 1)} "${label}"` : d;
+  };
+  const BUTTONS = 'button, .btn, input[type=submit], input[type=button], input[type=reset]';
+  const CONTROLS = 'input:not([type=hidden]), select, textarea, ' + BUTTONS;
+  // The browser draws these itself from its own theme; their computed border says
+  // nothing about what is on screen (Chromium reports none for a native checkbox
+  // even when one is set), so they are taken to pass. With appearance: none
+  // (Bootstrap's .form-check-input) the border is the edge and is checked.
+  const native = el => ['file', 'image', 'range', 'color'].includes(el.type) ||
+    (['checkbox', 'radio'].includes(el.type) && getComputedStyle(el).appearance !== 'none');
+  const problems = [];
+  for (const el of document.querySelectorAll(CONTROLS)) {
+    if (el.matches(':disabled, .disabled, [aria-disabled=true]') || native(el)) continue;
+    if (skip(el) || !seen(el) || invisible(el)) continue;
+    const back = behind(el);
+    const candidates = edges(el, back);
+    if (!candidates.length) {
+      // A button with neither border nor fill is text, which its own contrast covers.
+      if (!el.matches(BUTTONS)) problems.push(`${named(el)} has no visible edge on ${hex(back)}`);
+      continue;
+    }
+    const best = candidates.reduce((a, b) => contrast(a, back) >= contrast(b, back) ? a : b);
+    const ratio = contrast(best, back);
+    if (ratio < 3) {
+      const shown = (Math.floor(ratio * 10) / 10).toFixed(1);  // 2.96 is not 3.0
+      problems.push(`${named(el)} edge ${hex(best)} on ${hex(back)} is ${shown}:1, needs 3:1`);
+    }
+  }
+  return [...new Set(problems)].slice(0, 20);
+}"""
+)
+
 FIELDS_JS = """() => [...document.querySelectorAll('form input, form select, form textarea')]
   .filter(el => !['hidden', 'submit', 'button', 'checkbox', 'radio'].includes(el.type))
   .map(el => ({name: el.name, type: el.type, autocomplete: el.getAttribute('autocomplete')}))"""
@@ -379,6 +497,15 @@ def forced_colours(page, shoot=_no_shot) -> list[str]:
 def reduced_motion(page) -> list[str]:
     """The context is made with reduced_motion="reduce"."""
     return page.evaluate(MOTION_JS)
+
+
+def non_text_contrast(page) -> list[str]:
+    """1.4.11 for form controls at rest: unfocused (the active element is
+    blurred, which changes the page's focus) and unhovered (the mouse is moved
+    out of the window). The best edge counts, so a field whose bottom border
+    alone reaches 3:1 passes."""
+    page.mouse.move(-1, -1)
+    return page.evaluate(NON_TEXT_CONTRAST_JS)
 
 
 # The accessibility tree ---------------------------------------------------------

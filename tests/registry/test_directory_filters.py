@@ -10,7 +10,7 @@ from django.http import QueryDict
 from registry.forms import DirectoryForm
 from registry.selectors.directory import directory_page
 from registry.selectors.taxonomies import taxonomies
-from registry.templatetags.directory import directory_filters
+from registry.templatetags.directory import directory_filters, directory_search
 from tests.factories import AreaFactory, EnterpriseFactory, IndustryFactory, OfferingFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,8 +43,8 @@ def _canonical(html: str) -> list:
 
 def _rendered(params: str) -> tuple[DirectoryForm, str]:
     form = DirectoryForm(QueryDict(params), taxonomies=taxonomies())
-    result = directory_page(form.query(), cursor=None, per_page=20)
-    return form, directory_filters(form, result.facets)
+    result = directory_page(form.query(), page=None, per_page=20)
+    return form, directory_search(form) + directory_filters(form, result.facets)
 
 
 def _widget(html: str, name: str) -> str:
@@ -74,22 +74,53 @@ def content():
 def test_search_box_checkboxes_and_order_are_djangos_own_html(params):
     form, html = _rendered(params)
 
-    for name in ("q", "lediga_platser", "verifierad", "bekraftade", "sortering"):
+    for name in ("q", "sortering"):
         assert _canonical(_widget(html, name)) == _canonical(form[name].as_widget()), name
+    # A checkbox is there when it would give results or is ticked, as Django draws it.
+    for name, ticked in (("lediga_platser", "lediga_platser=1"), ("verifierad", "verifierad=on")):
+        if f'name="{name}"' in html:
+            assert _canonical(_widget(html, name)) == _canonical(form[name].as_widget()), name
+        else:
+            assert ticked not in params, name
 
 
-def test_filter_options_are_djangos_with_their_counts(settings):
+def test_the_search_box_has_its_own_button():
+    _form, html = _rendered("q=kaf%C3%A9")
+
+    assert re.search(r'<input type="search" name="q"[^>]*>\s*<button type="submit"', html)
+    assert ">Sök</button>" in html
+
+
+def test_filter_options_are_djangos_with_their_counts_and_none_that_give_nothing(settings):
     form, html = _rendered("bransch=cafe-bageri&omrade=soderby")
     for name in ("erbjudande", "bransch", "malgrupp", "omrade", "juridisk_form"):
         ours = re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)', _widget(html, name))
         django = re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)', form[name].as_widget())
         # The first option, "all", is first by itself (Django marks it selected).
         assert ours[0][::2] == django[0][::2], name
-        assert [(v, s) for v, s, _ in ours[1:]] == [(v, s) for v, s, _ in django[1:]], name
-        # Every other option carries its count after Django's label.
-        for (_v, _s, label), (_dv, _ds, django_label) in zip(ours[1:], django[1:], strict=True):
-            assert re.fullmatch(re.escape(django_label) + r" \(\d+\)", label), label
+        # Every other option carries its count after Django's label, and one
+        # that would give no results is left out unless it is chosen.
+        labels = {value: label for value, _s, label in django[1:]}
+        for value, _selected, label in ours[1:]:
+            assert re.fullmatch(re.escape(labels[value]) + r" \((\d+)\)", label), label
+            assert not label.endswith(" (0)") or value in ("cafe-bageri", "soderby"), label
+        shown = [value for value, _s, _l in ours[1:]]
+        assert shown == [value for value, _s, _l in django[1:] if value in shown], name
     assert '<option value="cafe-bageri" selected>Café &amp; bageri (1)</option>' in html
+    assert 'value="sysselsattning"' not in html  # an offering kind nobody has
+
+
+def test_a_chosen_option_with_no_results_stays_and_an_empty_checkbox_goes():
+    IndustryFactory(name="Tryckeri", slug="tryckeri")
+
+    _form, html = _rendered("bransch=tryckeri")
+    _form, plain = _rendered("")
+
+    assert '<option value="tryckeri" selected>Tryckeri (0)</option>' in html
+    assert 'value="tryckeri"' not in plain
+    assert 'name="lediga_platser"' in plain  # Kornet has open places
+    assert 'name="verifierad"' not in plain  # nobody is verified
+    assert 'name="verifierad"' in _rendered("verifierad=on")[1]  # ticked: kept
 
 
 def test_a_field_with_an_error_keeps_djangos_error_markup():

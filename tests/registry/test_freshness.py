@@ -1,5 +1,6 @@
-"""Freshness to the public: the notice on a stale profile, the line on a stale
-card, and stale records sorted after fresh ones (keyset pages included)."""
+"""Freshness, one rule (registry/freshness.py): the notice on a stale profile,
+the line on a stale card, the directory's filter and the advisors' queue, and
+stale records sorted after fresh ones (across pages)."""
 
 import datetime
 
@@ -15,7 +16,7 @@ from tests.factories import EnterpriseFactory, OfferingFactory, TargetGroupFacto
 
 pytestmark = pytest.mark.django_db
 URL = reverse("registry:enterprise_list")
-STALE_LINE = "Uppgifterna kan vara inaktuella"
+STALE_LINE = "De kan vara inaktuella."
 
 
 @pytest.fixture(autouse=True)
@@ -37,24 +38,25 @@ def names(response) -> list[str]:
     return [e.name for e in response.context["page"].object_list]
 
 
-def test_profile_checked_exactly_18_months_ago_has_no_notice(client):
-    enterprise = EnterpriseFactory(last_checked=months_ago(18))
+def test_profile_checked_exactly_12_months_ago_has_no_notice(client):
+    enterprise = EnterpriseFactory(last_checked=months_ago(12))
 
     html = profile_html(client, enterprise)
 
     assert STALE_LINE not in html
 
 
-def test_profile_checked_18_months_and_a_day_ago_says_it_may_be_out_of_date(client):
-    enterprise = EnterpriseFactory(last_checked=months_ago(18, extra_days=1), phone="08-12 34 56")
+def test_profile_checked_12_months_and_a_day_ago_says_it_may_be_out_of_date(client):
+    enterprise = EnterpriseFactory(last_checked=months_ago(12, extra_days=1), phone="08-12 34 56")
 
     html = profile_html(client, enterprise)
 
+    assert "Kommunen har inte kontrollerat uppgifterna på över 12 månader." in html
     assert STALE_LINE in html
-    assert "för mer än 18 månader sedan" in html
-    assert "Kontakta företaget innan du åker dit." in html
-    assert '<a href="#kontakt">Se kontaktuppgifterna</a>' in html
-    assert 'id="kontakt"' in html
+    assert "Ring eller mejla företaget innan du åker dit." in html
+    # The notice sits in the contact block, beside the number to call.
+    notice = html.index(STALE_LINE)
+    assert html.index('id="kontakt"') < notice < html.index('href="tel:081234')
 
 
 def test_profile_never_checked_says_the_municipality_has_not_checked_it(client):
@@ -62,20 +64,56 @@ def test_profile_never_checked_says_the_municipality_has_not_checked_it(client):
 
     html = profile_html(client, enterprise)
 
-    assert STALE_LINE in html
-    assert "Kommunen har inte kontrollerat uppgifterna om företaget." in html
-    assert "månader sedan" not in html
-    # No phone, e-mail or website: nothing to link to.
-    assert 'href="#kontakt"' not in html
+    assert "Kommunen har inte kontrollerat uppgifterna ännu." in html
+    assert "på över 12 månader" not in html
 
 
 def test_profile_notice_follows_the_setting(client, settings):
-    settings.STALE_AFTER_MONTHS = 6
+    settings.FRESH_MONTHS = 6
     enterprise = EnterpriseFactory(last_checked=months_ago(7))
 
     html = profile_html(client, enterprise)
 
-    assert "för mer än 6 månader sedan" in html
+    assert "Kommunen har inte kontrollerat uppgifterna på över 6 månader." in html
+
+
+def test_one_rule_for_the_card_the_profile_the_filter_and_the_advisors_queue(
+    client, settings, django_user_model
+):
+    """A record is stale the day after FRESH_MONTHS: the card, the profile
+    and the filter say so together; the advisors' queue starts
+    REVIEW_NOTICE_DAYS earlier, and says which ones the public sees as stale."""
+    from registry.staff.selectors import dashboard_records
+
+    fresh = EnterpriseFactory(name="Färskt", last_checked=months_ago(12))
+    stale = EnterpriseFactory(name="Gammalt", last_checked=months_ago(12, extra_days=1))
+    EnterpriseFactory(name="Snart", last_checked=months_ago(11, extra_days=5))
+    EnterpriseFactory(name="Nytt", last_checked=months_ago(1))
+
+    listed = client.get(URL)
+    filtered = client.get(URL, {"bekraftade": "on"})
+
+    stale_cards = {e.name for e in listed.context["page"].object_list if e.is_stale}
+    assert stale_cards == {"Gammalt"}
+    assert listed.text.count(STALE_LINE) == 1
+    assert set(names(filtered)) == {"Färskt", "Snart", "Nytt"}
+    assert "kontrollerat de senaste 12 månaderna" in listed.text
+    assert STALE_LINE in profile_html(client, stale)
+    assert STALE_LINE not in profile_html(client, fresh)
+    queue = dashboard_records()
+    assert {e.name for e in queue.due} == {"Färskt", "Gammalt", "Snart"}
+    assert {e.name: bool(e.is_stale) for e in queue.due}["Gammalt"] is True
+    assert {e.name: bool(e.is_stale) for e in queue.due}["Snart"] is False
+
+
+def test_an_old_freshness_setting_stops_the_server(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from asfportal.core.env import env_retired
+
+    monkeypatch.setenv("STALE_AFTER_MONTHS", "18")
+    with pytest.raises(ImproperlyConfigured, match="FRESH_MONTHS"):
+        env_retired("STALE_AFTER_MONTHS", "FRESH_MONTHS")
 
 
 def test_stale_profile_query_count_is_unchanged(client, django_assert_num_queries):
@@ -93,8 +131,8 @@ def test_stale_profile_query_count_is_unchanged(client, django_assert_num_querie
 
 
 def test_directory_card_marks_stale_records_only(client):
-    EnterpriseFactory(name="Färskt", last_checked=months_ago(18))
-    EnterpriseFactory(name="Gammalt", last_checked=months_ago(18, extra_days=1))
+    EnterpriseFactory(name="Färskt", last_checked=months_ago(12))
+    EnterpriseFactory(name="Gammalt", last_checked=months_ago(12, extra_days=1))
     EnterpriseFactory(name="Aldrig", last_checked=None)
 
     response = client.get(URL)
@@ -136,12 +174,12 @@ def test_stale_records_come_last_across_page_boundaries_both_ways(client, settin
     forward, response = [], client.get(URL, {"sortering": sort})
     forward.append(names(response))
     while response.context["page"].has_next:
-        cursor = response.context["page"].next_cursor
+        cursor = response.context["page"].next_page_number
         response = client.get(URL, {"sortering": sort, "sida": cursor})
         forward.append(names(response))
     backward = [names(response)]
     while response.context["page"].has_previous:
-        cursor = response.context["page"].previous_cursor
+        cursor = response.context["page"].previous_page_number
         response = client.get(URL, {"sortering": sort, "sida": cursor})
         backward.insert(0, names(response))
 

@@ -44,12 +44,86 @@ def test_profile_shows_offerings_referrers_contact_and_verification(client):
 
     assert "Arbetsträning" in html
     assert "Nyanlända" in html
-    assert "Arbetsförmedlingen, Egen anmälan" in html
+    # "Egen anmälan" in words a citizen knows.
+    assert "Du kan höra av dig direkt till företaget." in html
+    assert "Du kan också komma hit genom: Arbetsförmedlingen." in html
+    assert "Egen anmälan" not in html
     assert "556036-0793" in html
-    assert "mlat=59.168100&amp;mlon=18.142900" in html
+    # No raw coordinates, but the way there on a map.
+    assert "59.168100" not in html.split("</head>")[1]
+    assert "openstreetmap.org/directions?route=%3B59.168100%2C18.142900" in html
     assert "Det här företaget är påhittat" in html
-    assert html.count("✓ Kontrollerat") == 1
-    assert html.count("– Inte kontrollerat") == 3
+
+
+def test_profile_criteria_have_three_states_and_none_reads_as_a_warning(client):
+    enterprise = EnterpriseFactory()
+    VerificationFactory(enterprise=enterprise, criterion=Criterion.PURPOSE)
+    VerificationFactory(enterprise=enterprise, criterion=Criterion.REINVESTMENT, verified=False)
+    VerificationFactory(enterprise=enterprise, criterion=Criterion.INDEPENDENCE, verified=None)
+
+    html = client.get(profile_url(enterprise)).content.decode()
+
+    assert html.count("criteria__item--uppfyllt") == 1
+    assert html.count("criteria__item--inte_uppfyllt") == 1
+    assert html.count("criteria__item--inte_bedomt") == 2
+    assert html.count("Inte bedömt ännu") == 2
+    assert "✓ Uppfyllt" in html and "✗ Inte uppfyllt" in html
+    assert "Inte kontrollerat" not in html and "–" not in html.split('class="criteria"')[1][:2000]
+
+
+def test_profile_puts_the_contact_first_with_one_action_and_terms_explained(client):
+    enterprise = EnterpriseFactory(
+        name="Bageriet",
+        phone="08-570 90 85",
+        legal_form="aktiebolag_svb",
+        lou_share_percent=45,
+        skoopi_certified_on="2025-01-01",
+    )
+    OfferingFactory(enterprise=enterprise)
+
+    html = client.get(profile_url(enterprise)).content.decode()
+
+    main = html.split('<main id="main"', 1)[1]
+    assert main.index("Kontakta Bageriet") < main.index("Det här kan du få")
+    assert main.count('class="btn btn-primary btn-lg contact-box__action"') == 1
+    assert 'href="tel:085709085">Ring 08-570 90 85</a>' in main
+    professionals = main.split('id="professionals-heading"', 1)[1]
+    assert "Svb betyder särskild vinstutdelningsbegränsning" in professionals
+    assert "Skoopi är branschorganisationen" in professionals
+    assert "LOU 4 kap. 18 §" in professionals
+    assert "LOU" not in main.split('id="professionals-heading"', 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("fields", "action"),
+    [
+        ({"phone": "", "email": "hej@ex.se"}, 'href="mailto:hej@ex.se">Skicka ett mejl</a>'),
+        (
+            {"phone": "", "email": "", "website": "https://ex.se/"},
+            'href="https://ex.se/">Gå till företagets webbplats</a>',
+        ),
+    ],
+)
+def test_profile_offers_the_next_best_way_without_a_phone(client, fields, action):
+    enterprise = EnterpriseFactory(**fields)
+
+    html = client.get(profile_url(enterprise)).content.decode()
+
+    assert action in html
+
+
+def test_profile_from_an_advice_result_offers_the_way_back(client):
+    enterprise = EnterpriseFactory()
+
+    came = client.get(profile_url(enterprise), {"fran": "jobba"}).content.decode()
+    plain = client.get(profile_url(enterprise)).content.decode()
+    odd = client.get(profile_url(enterprise), {"fran": "<script>"}).content.decode()
+
+    assert '<a class="back-link" href="/vagledning/jobba/resultat/">Tillbaka till ditt resultat</a>' in came
+    assert "Tillbaka till ditt resultat" not in plain
+    assert "Tillbaka till ditt resultat" not in odd
+    assert 'class="breadcrumb"' in plain and 'class="breadcrumb"' not in came
+    assert f'<link rel="canonical" href="{profile_url(enterprise)}">' in came
 
 
 def test_profile_carries_organization_json_ld(client):

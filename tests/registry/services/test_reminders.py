@@ -34,7 +34,8 @@ def mail_settings(settings):
     settings.SITE_URL = "https://asf.example.se"
     settings.ADVISORS_EMAIL = "radgivare@example.se"
     settings.CONTACT_EMAIL = "asf@example.se"
-    settings.REVIEW_DUE_MONTHS = 12
+    settings.FRESH_MONTHS = 12
+    settings.REVIEW_NOTICE_DAYS = 30
     settings.REVIEW_REMINDER_INTERVAL_DAYS = 30
 
 
@@ -66,18 +67,22 @@ def digest(mailoutbox):
     return found
 
 
-def test_checked_exactly_12_months_ago_is_not_due_a_day_more_is(mailoutbox):
-    due("Lagom", email="lagom@example.se", last_checked=months_before(TODAY, 12))
+def test_reminded_30_days_before_the_record_turns_stale_not_a_day_earlier(mailoutbox):
+    """Stale after 12 months (the public's rule); due 30 days before that, so
+    the enterprise can confirm before its record is flagged."""
+    in_thirty_days = TODAY + datetime.timedelta(days=30)
+    due("Lagom", email="lagom@example.se", last_checked=months_before(in_thirty_days, 12))
     due(
         "Sent",
         email="sent@example.se",
-        last_checked=months_before(TODAY, 12) - datetime.timedelta(days=1),
+        last_checked=months_before(in_thirty_days, 12) - datetime.timedelta(days=1),
     )
 
     result = remind(today=TODAY)
 
     assert reminders_to(mailoutbox) == ["sent@example.se"]
     assert result == ReminderResult(reminded=1, digest_sent=True)
+    assert "inom 30 dagar" in digest(mailoutbox).body
 
 
 def test_never_checked_is_due(mailoutbox):

@@ -9,7 +9,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from registry.models import CriterionVerification, Offering, PublicationStatus, SocialEnterprise
+from registry.models import (
+    CriterionState,
+    CriterionVerification,
+    Offering,
+    PublicationStatus,
+    SocialEnterprise,
+)
 from registry.services.common import RecordChanged
 from registry.services.enterprises import criterion_set, enterprise_update
 from tests.factories import EnterpriseFactory, IndustryFactory, OfferingFactory
@@ -227,14 +233,19 @@ def test_checked_today_is_post_only(advisor_client):
     assert advisor_client.get(url).status_code == 405
 
 
-def test_verify_stamps_only_changed_criteria(advisor_client, advisor, other_advisor):
+def test_verify_records_three_states_and_stamps_only_changed_criteria(
+    advisor_client, advisor, other_advisor
+):
     enterprise = EnterpriseFactory()
     earlier = criterion_set(enterprise=enterprise, criterion=1, verified=True, user=other_advisor)
+    criterion_set(enterprise=enterprise, criterion=4, verified=False, user=other_advisor)
     url = reverse("registry_staff:enterprise_verify", args=[enterprise.pk])
     data = {
         "version": "1",
-        "criterion_1": "on",
-        "criterion_3": "on",
+        "criterion_1": "uppfyllt",
+        "criterion_2": "inte_bedomt",
+        "criterion_3": "inte_uppfyllt",
+        "criterion_4": "inte_bedomt",
         "skoopi_certified_on": "2025-03-01",
         "skoopi_valid_until": "2027-03-01",
         "lou_share_percent": "45",
@@ -247,10 +258,38 @@ def test_verify_stamps_only_changed_criteria(advisor_client, advisor, other_advi
     rows = {v.criterion: v for v in CriterionVerification.objects.filter(enterprise=enterprise)}
     assert response.status_code == 302
     assert rows[1].verified_by == other_advisor and rows[1].verified_at == earlier.verified_at
-    assert rows[3].verified and rows[3].verified_by == advisor
-    assert 2 not in rows and 4 not in rows
+    assert rows[3].verified is False and rows[3].verified_by == advisor
+    # Set back to "not assessed": the row stays, with who did it.
+    assert rows[4].verified is None and rows[4].verified_by == advisor
+    assert rows[4].state == CriterionState.NOT_ASSESSED
+    assert 2 not in rows  # never assessed, still not: no row
     assert enterprise.lou_share_percent == 45
     assert str(enterprise.skoopi_valid_until) == "2027-03-01"
+
+
+def test_verify_form_offers_the_three_states_with_the_current_one_chosen(advisor_client, advisor):
+    enterprise = EnterpriseFactory()
+    criterion_set(enterprise=enterprise, criterion=2, verified=False, user=advisor)
+    url = reverse("registry_staff:enterprise_verify", args=[enterprise.pk])
+
+    html = advisor_client.get(url).content.decode()
+
+    for label in ("Uppfyllt", "Inte uppfyllt", "Inte bedömt ännu"):
+        found = re.findall(rf'for="id_criterion_\d_\d"[^>]*>\s*{label}\s*<', html)
+        assert len(found) == 4, label
+    assert re.search(r'name="criterion_2" value="inte_uppfyllt"[^>]*checked', html)
+    assert re.search(r'name="criterion_1" value="inte_bedomt"[^>]*checked', html)
+
+
+def test_verify_refuses_an_unknown_state(advisor_client):
+    enterprise = EnterpriseFactory()
+    url = reverse("registry_staff:enterprise_verify", args=[enterprise.pk])
+
+    response = advisor_client.post(url, {"version": "1", "criterion_1": "kanske"})
+
+    assert response.status_code == 400
+    assert "Välj ett av de tre alternativen." in response.content.decode()
+    assert not CriterionVerification.objects.filter(enterprise=enterprise).exists()
 
 
 def test_verify_refuses_bad_evidence(advisor_client):
