@@ -6,6 +6,9 @@ class AsfportalConfig(AppConfig):
     default = True
     name = "asfportal"
 
+    def ready(self) -> None:
+        from asfportal import checks  # noqa: F401 - registers the settings' checks
+
 
 class SiteAdminConfig(admin_apps.AdminConfig):
     """Django's admin with our AdminSite, which answers 403 instead of a login

@@ -1,7 +1,12 @@
+from functools import cache
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import get_script_prefix, translate_url
 from django.utils.translation import get_language
+
+from asfportal.checks import advice_hours_text
+from asfportal.core import hours
 
 # Which main-menu entry a page belongs to, by URL name.
 _SECTIONS = {
@@ -31,10 +36,27 @@ def site(request: HttpRequest) -> dict:
         "DATA_PROTECTION_EMAIL": settings.DATA_PROTECTION_EMAIL,
         "INQUIRY_RETENTION_MONTHS": settings.INQUIRY_RETENTION_MONTHS,
         "ADVICE_ANSWERS_MINUTES": settings.ADVICE_ANSWERS_MINUTES,
+        **advice_line(),
         "other_language": other,
         "other_language_url": translate_url(request.get_full_path(), other),
         "CHROME": _chrome_key(),
     }
+
+
+def advice_line() -> dict:
+    """The advice service's phone number, its tel: link and its hours in the
+    page's language (each line described once per language and process)."""
+    phone = settings.ADVICE_PHONE or ""
+    return {
+        "ADVICE_PHONE": phone,
+        "ADVICE_PHONE_HREF": "".join(ch for ch in phone if ch.isdigit() or ch == "+"),
+        "ADVICE_PHONE_HOURS": _hours(advice_hours_text(), get_language()) if phone else (),
+    }
+
+
+@cache
+def _hours(text: str, language: str) -> tuple[str, ...]:
+    return tuple(hours.describe_all(hours.parse(text)))
 
 
 def _chrome_key() -> str:
@@ -49,5 +71,7 @@ def _chrome_key() -> str:
             settings.SITE_NAME,
             settings.MUNICIPALITY_NAME,
             settings.CONTACT_EMAIL,
+            settings.ADVICE_PHONE or "",
+            settings.ADVICE_PHONE_HOURS or "",
         ]
     )

@@ -253,6 +253,13 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 SITE_NAME = "ASF-portalen"
 MUNICIPALITY_NAME = env_str("MUNICIPALITY_NAME", "Exempelkommunen")
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "asf@exempelkommunen.se")
+# The advice service's phone ("Prata med en rådgivare"), on the advice results,
+# the contact page, the easy-to-read help page and the footer, with the hours it
+# answers in the short Swedish form a place's hours are written in
+# (asfportal/core/hours.py), lines separated by ";": "mån–tor 9–12; fre 9–11".
+# Checked when the site starts (asfportal/checks.py). An empty number hides it.
+ADVICE_PHONE = env_str("ADVICE_PHONE", "08-123 456 00")
+ADVICE_PHONE_HOURS = env_str("ADVICE_PHONE_HOURS", "mån–tor 9–12; fre 9–11")
 DIRECTORY_PAGE_SIZE = env_int("DIRECTORY_PAGE_SIZE", 20)
 # Anonymous directory, profile and partner pages are cached this long (0: off);
 # any registry write makes the cached copies stale at once.

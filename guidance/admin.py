@@ -194,7 +194,10 @@ class QuestionInline(admin.TabularInline):
 class AdviceFlowForm(forms.ModelForm):
     class Meta:
         model = AdviceFlow
-        fields = ["title", "slug", "intro", "easy_intro", "result_intro", "is_published"]
+        fields = [
+            "title", "slug", "intro", "easy_intro", "result_intro", "easy_result_intro",
+            "enterprises", "is_published",
+        ]  # fmt: skip
 
     def clean(self):
         cleaned = super().clean()
@@ -285,7 +288,8 @@ class RecommendationInline(admin.StackedInline):
     extra = 0
     filter_horizontal = ["partners"]
     fields = [
-        "order", "text", "partners", "offering_kind", "industry", "area", "language", "access_need",
+        "order", ("text", "easy_text"), "partners", "offering_kind", "industry", "area",
+        "language", "access_need",
     ]  # fmt: skip
 
 
@@ -320,8 +324,9 @@ class InquiryAdmin(admin.ModelAdmin):
     list_filter = ["status", "topic"]
     search_fields = ["reference"]
     readonly_fields = [
-        "reference", "name", "email", "phone", "preferred_time", "topic", "message",
-        "flow_answers", "answers_consent_at", "created_at",
+        "reference", "name", "email", "phone", "preferred_time", "topic", "language",
+        "language_other", "interpreter", "message", "flow_answers", "answers_consent_at",
+        "created_at",
     ]  # fmt: skip
     fields = readonly_fields
 

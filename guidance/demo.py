@@ -7,9 +7,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from guidance import services
-from guidance.demo_flows import EASY_WORDING, FLOWS
+from guidance.demo_flows import EASY_RESULTS, EASY_WORDING, FLOWS
 from guidance.demo_policy import POLICY_PAGES
-from guidance.models import AdviceFlow, Choice, Page, PageStatus, Question, Recommendation
+from guidance.models import (
+    AdviceFlow,
+    Choice,
+    Page,
+    PageStatus,
+    Question,
+    Recommendation,
+    ResultEnterprises,
+)
 from registry.models import Area, Industry, Language, Partner
 
 
@@ -56,6 +64,7 @@ def _load_flow(spec: dict) -> bool:
         title=spec["title"],
         intro=spec["intro"],
         result_intro=spec["result_intro"],
+        enterprises=spec.get("enterprises", ResultEnterprises.MATCHING),
         is_published=True,
     )
     questions = {
@@ -100,6 +109,24 @@ def _add_easy_wording(spec: dict) -> None:
         for choice in question.choices.filter(easy_label="", value__in=labels):
             choice.easy_label = labels[choice.value]
             choice.save(update_fields=["easy_label"])
+    _add_easy_results(flow, spec)
+
+
+def _add_easy_results(flow: AdviceFlow, spec: dict) -> None:
+    """The result page's easy wording: its intro and each step, where empty."""
+    wording = EASY_RESULTS.get(spec["slug"], {})
+    if wording and not flow.easy_result_intro:
+        flow.easy_result_intro = wording["result_intro"]
+        flow.save(update_fields=["easy_result_intro"])
+    texts = {q["key"]: q["text"] for q in spec["questions"]}
+    for (key, value), steps in wording.get("steps", {}).items():
+        recs = Recommendation.objects.filter(
+            choice__question__flow=flow, choice__question__text=texts[key], choice__value=value
+        ).order_by("order", "pk")
+        for rec, easy in zip(recs, steps, strict=False):
+            if not rec.easy_text:
+                rec.easy_text = easy
+                rec.save(update_fields=["easy_text"])
 
 
 def _create_recommendation(choice: Choice, spec: dict, order: int) -> None:

@@ -39,8 +39,7 @@ LANGUAGE_QUESTION = {
     "text": "Vilket språk vill du kunna prata med din handledare?",
     "help_text": (
         "Handledaren är den som visar dig arbetet och stöttar dig. Många sociala företag har "
-        "handledare som kan fler språk än svenska. Vi sparar inte dina svar, om du inte själv "
-        "väljer att skicka dem till en rådgivare."
+        "handledare som kan fler språk än svenska."
     ),
     "kind": "single",
     "choices": [
@@ -63,10 +62,7 @@ LANGUAGE_QUESTION = {
 ACCESS_QUESTION = {
     "key": "tillganglighet",
     "text": "Behöver du något av det här på arbetsplatsen?",
-    "help_text": (
-        "Välj allt du behöver. Då visar vi bara företag som har det. Vi sparar inte dina svar, "
-        "om du inte själv väljer att skicka dem till en rådgivare."
-    ),
+    "help_text": ("Välj allt du behöver. Då visar vi bara företag som har det."),
     "kind": "multiple",
     "choices": [
         _access("trappfri_entre", "Entré utan trappsteg", "step_free_entrance"),
@@ -84,6 +80,41 @@ ACCESS_QUESTION = {
     ],
 }
 
+# "Starta": what the enterprise will do. A founder is shown social enterprises
+# already in that trade (AdviceFlow.enterprises "same_trade"): they can tell
+# how they began. The step names the trade only when one is found.
+TRADE_STEP = (
+    "Prata med ett socialt företag som redan gör det du vill göra. Fråga hur de kom i gång "
+    "och vad de önskar att de hade vetat från början."
+)
+TRADES = [
+    ("cafe", "Café, restaurang eller catering", "Café och restaurang"),
+    ("stad", "Städning", "Lokalvård och städ"),
+    ("tradgard", "Trädgård och grönytor", "Trädgård och grönyteskötsel"),
+    ("aterbruk", "Second hand och återbruk", "Återbruk och second hand"),
+    ("snickeri", "Snickeri och hantverk", "Snickeri och hantverk"),
+    ("cykel", "Cyklar", "Cykelverkstad"),
+    ("kontor", "Kontorsservice och IT", "Kontorsservice och IT"),
+    ("djur", "Djur och natur", "Djur och natur"),
+]
+
+
+def _trade(value: str, label: str, industry: str) -> dict:
+    return _filtering(value, label, "grupp", TRADE_STEP, industry=industry)
+
+
+TRADE_QUESTION = {
+    "key": "bransch",
+    "text": "Vad ska företaget göra?",
+    "help_text": "Välj det som ligger närmast. Vi visar sociala företag som redan gör det.",
+    "kind": "single",
+    "choices": [
+        *(_trade(value, label, industry) for value, label, industry in TRADES),
+        {"value": "annat", "label": "Något annat", "next": "grupp", "recommendations": []},
+        {"value": "vet_inte", "label": "Jag vet inte än", "next": "grupp", "recommendations": []},
+    ],
+}
+
 
 FLOWS = [
     {
@@ -92,8 +123,7 @@ FLOWS = [
         "intro": (
             "Svara på sex korta frågor om din situation och vad du vill göra. Sedan får du veta "
             "vem som kan hjälpa dig vidare och vilka sociala företag som kan passa dig.\n\n"
-            "Det tar ungefär 2 minuter. Vi sparar inga svar, om du inte själv väljer att skicka "
-            "dem till en rådgivare på kommunen."
+            "Det tar ungefär 2 minuter."
         ),
         "result_intro": (
             "Utifrån dina svar föreslår vi de här nästa stegen och vem du kan kontakta."
@@ -104,8 +134,7 @@ FLOWS = [
                 "text": "Vilket av det här stämmer in på dig?",
                 "help_text": (
                     "Vi frågar för att kunna berätta vem som kan skicka dig till ett socialt "
-                    "företag. Det kallas remittent. Vi sparar inte dina svar, om du inte själv "
-                    "väljer att skicka dem till en rådgivare."
+                    "företag. Det kallas remittent."
                 ),
                 "kind": "single",
                 "choices": [
@@ -215,8 +244,7 @@ FLOWS = [
                 "text": "Vad söker du?",
                 "help_text": (
                     "Välj ett eller flera alternativ. Vi visar företag som erbjuder det du söker "
-                    "och förklarar vad det innebär. Vi sparar inte dina svar, om du inte själv "
-                    "väljer att skicka dem till en rådgivare."
+                    "och förklarar vad det innebär."
                 ),
                 "kind": "multiple",
                 "choices": [
@@ -356,9 +384,8 @@ FLOWS = [
                 "text": "Vilket slags arbete är du intresserad av?",
                 "help_text": (
                     "Sociala företag finns i många branscher. Välj det som lockar dig mest, så "
-                    "visar vi företag i den branschen. Vet du inte än går det bra att välja det. "
-                    "Vi sparar inte dina svar, om du inte själv väljer att skicka dem till en "
-                    "rådgivare."
+                    "visar vi företag i den branschen. Vet du inte än går det bra att välja det."
+                    ""
                 ),
                 "kind": "single",
                 "choices": [
@@ -528,8 +555,7 @@ FLOWS = [
                 "text": "Var vill du helst jobba?",
                 "help_text": (
                     "Vi visar företag i det område du väljer. Vill du se alla företag väljer du "
-                    "Spelar ingen roll. Vi sparar inte dina svar, om du inte själv väljer att "
-                    "skicka dem till en rådgivare."
+                    "Spelar ingen roll."
                 ),
                 "kind": "single",
                 "choices": [
@@ -695,12 +721,14 @@ FLOWS = [
     {
         "slug": "starta",
         "title": "Jag vill starta ett socialt företag",
+        # A founder learns most from enterprises in the same trade, not from
+        # every enterprise that could employ someone.
+        "enterprises": "same_trade",
         "intro": (
-            "Svara på fem korta frågor om din idé. Sedan får du förslag på nästa steg och på vilka "
-            "organisationer som kan hjälpa dig med till exempel affärsplan, juridisk form och "
-            "pengar till starten.\n\n"
-            "Det tar ungefär 2 minuter. Vi sparar inga svar, om du inte själv väljer att skicka "
-            "dem till en rådgivare på kommunen."
+            "Svara på några korta frågor om din idé. Sedan får du förslag på nästa steg och på "
+            "vilka organisationer som kan hjälpa dig med till exempel affärsplan, juridisk form "
+            "och pengar till starten.\n\n"
+            "Det tar ungefär 2 minuter."
         ),
         "result_intro": (
             "Utifrån dina svar föreslår vi de här nästa stegen för ditt sociala företag."
@@ -709,16 +737,13 @@ FLOWS = [
             {
                 "key": "fas",
                 "text": "Hur långt har du kommit?",
-                "help_text": (
-                    "Vi frågar för att kunna ge råd som passar där du är just nu. Vi sparar inte "
-                    "dina svar, om du inte själv väljer att skicka dem till en rådgivare."
-                ),
+                "help_text": ("Vi frågar för att kunna ge råd som passar där du är just nu."),
                 "kind": "single",
                 "choices": [
                     {
                         "value": "ide",
                         "label": "Jag har en idé",
-                        "next": "grupp",
+                        "next": "bransch",
                         "recommendations": [
                             {
                                 "text": (
@@ -738,7 +763,7 @@ FLOWS = [
                     {
                         "value": "plan",
                         "label": "Jag har en plan och vill komma i gång",
-                        "next": "grupp",
+                        "next": "bransch",
                         "recommendations": [
                             {
                                 "text": (
@@ -785,13 +810,11 @@ FLOWS = [
                     },
                 ],
             },
+            TRADE_QUESTION,
             {
                 "key": "grupp",
                 "text": "Vill du starta själv eller tillsammans med andra?",
-                "help_text": (
-                    "Hur många ni är påverkar vilken juridisk form som passar. Vi sparar inte dina "
-                    "svar, om du inte själv väljer att skicka dem till en rådgivare."
-                ),
+                "help_text": ("Hur många ni är påverkar vilken juridisk form som passar."),
                 "kind": "single",
                 "choices": [
                     {
@@ -840,8 +863,7 @@ FLOWS = [
                 "text": "Vilken juridisk form tror du passar?",
                 "help_text": (
                     "Den juridiska formen avgör bland annat vem som äger företaget och vad som "
-                    "händer med vinsten. Välj Jag vet inte om du inte har bestämt dig. Vi sparar "
-                    "inte dina svar, om du inte själv väljer att skicka dem till en rådgivare."
+                    "händer med vinsten. Välj Jag vet inte om du inte har bestämt dig."
                 ),
                 "kind": "single",
                 "choices": [
@@ -958,8 +980,7 @@ FLOWS = [
                 "text": "Hur vill du finansiera starten?",
                 "help_text": (
                     "Välj ett eller flera alternativ. Vi frågar för att kunna visa vem som kan "
-                    "hjälpa dig med pengar och budget. Vi sparar inte dina svar, om du inte själv "
-                    "väljer att skicka dem till en rådgivare."
+                    "hjälpa dig med pengar och budget."
                 ),
                 "kind": "multiple",
                 "choices": [
@@ -1047,8 +1068,7 @@ FLOWS = [
                 "text": "Vad behöver du hjälp med?",
                 "help_text": (
                     "Välj allt som stämmer. Vi visar vilka organisationer som kan hjälpa dig med "
-                    "just det. Vi sparar inte dina svar, om du inte själv väljer att skicka dem "
-                    "till en rådgivare."
+                    "just det."
                 ),
                 "kind": "multiple",
                 "choices": [
@@ -1170,12 +1190,11 @@ EASY_WORDING = {
         "intro": (
             "Här svarar du på sex frågor. Sedan får du veta vem som kan hjälpa dig. "
             "Du får också se företag som kan passa dig.\n\n"
-            "Det tar ungefär två minuter. Vi sparar inte dina svar. "
-            "Du kan själv välja att skicka dem till oss."
+            "Det tar ungefär två minuter."
         ),
         "situation": (
             "Vilket stämmer för dig?",
-            "Ditt svar visar vem som kan hjälpa dig att få en plats. Vi sparar inte ditt svar.",
+            "Ditt svar visar vem som kan hjälpa dig att få en plats.",
             {
                 "arbetsformedlingen": "Jag får hjälp av Arbetsförmedlingen.",
                 "forsakringskassan": "Jag är sjuk och får pengar från Försäkringskassan.",
@@ -1214,7 +1233,7 @@ EASY_WORDING = {
         ),
         "sprak": (
             "Vilket språk vill du prata med din handledare?",
-            "Handledaren visar dig jobbet och hjälper dig. Vi sparar inte ditt svar.",
+            "Handledaren visar dig jobbet och hjälper dig.",
             {
                 "svenska": "Jag vill prata svenska.",
                 "engelska": "Jag vill prata engelska.",
@@ -1252,18 +1271,33 @@ EASY_WORDING = {
     },
     "starta": {
         "intro": (
-            "Här svarar du på fem frågor om din idé. Sedan får du veta vad du kan göra nu. "
+            "Här svarar du på några frågor om din idé. Sedan får du veta vad du kan göra nu. "
             "Du får också veta vem som kan hjälpa dig.\n\n"
-            "Det tar ungefär två minuter. Vi sparar inte dina svar. "
-            "Du kan själv välja att skicka dem till oss."
+            "Det tar ungefär två minuter."
         ),
         "fas": (
             "Hur långt har du kommit?",
-            "Ditt svar hjälper oss att ge dig rätt råd. Vi sparar inte ditt svar.",
+            "Ditt svar hjälper oss att ge dig rätt råd.",
             {
                 "ide": "Jag har en idé.",
                 "plan": "Jag har en plan och vill börja nu.",
                 "befintlig": "Jag har redan ett företag eller en förening.",
+            },
+        ),
+        "bransch": (
+            "Vad ska företaget göra?",
+            "Välj det som liknar din idé mest. Vi visar företag som redan gör det.",
+            {
+                "cafe": "Mat och kafé",
+                "stad": "Städa",
+                "tradgard": "Sköta växter och parker",
+                "aterbruk": "Sälja saker som andra har haft",
+                "snickeri": "Bygga saker av trä",
+                "cykel": "Laga cyklar",
+                "kontor": "Kontor och datorer",
+                "djur": "Djur och natur",
+                "annat": "Något annat",
+                "vet_inte": "Jag vet inte än",
             },
         ),
         "grupp": (
@@ -1307,5 +1341,221 @@ EASY_WORDING = {
                 "natverk": "Träffa andra sociala företag",
             },
         ),
+    },
+}
+
+
+# The easy-to-read wording of the result pages: the intro, and each
+# recommendation's step by (question key, choice value), in order.
+LANGUAGE_STEP_EASY = (
+    "Säg till din handläggare vilket språk du vill prata på jobbet. "
+    "Vi visar först de företag där man kan det."
+)
+ACCESS_STEP_EASY = (
+    "Fråga företaget om det har det du behöver. Be att få hälsa på först. "
+    "Vi visar bara företag som har det."
+)
+TRADE_STEP_EASY = "Prata med ett socialt företag som gör det du vill göra. Fråga hur de började."
+AREAS = ["Centrum", "Norrby", "Söderdal", "Västerhöjden", "Ekbacken", "Sjöstaden", "Tyresö"]
+AREAS += ["Nynäshamn"]
+AREA_VALUES = ["centrum", "norrby", "soderdal", "vasterhojden", "ekbacken", "sjostaden"]
+AREA_VALUES += ["tyreso", "nynashamn"]
+
+EASY_RESULTS = {
+    "jobba": {
+        "result_intro": "Här ser du vad du kan göra nu. Du ser också vem som kan hjälpa dig.",
+        "steps": {
+            ("situation", "arbetsformedlingen"): [
+                "Prata med din handläggare på Arbetsförmedlingen. Säg att du vill jobba på "
+                "ett socialt företag. Ta med namnet på ett företag som du gillar."
+            ],
+            ("situation", "forsakringskassan"): [
+                "Prata med din handläggare på Försäkringskassan. Fråga om du kan börja på ett "
+                "socialt företag. Där får du jobba i din egen takt."
+            ],
+            ("situation", "socialtjansten"): [
+                "Prata med din handläggare på socialtjänsten. Säg att du vill jobba på ett "
+                "socialt företag. Kommunen kan hjälpa er att hitta ett."
+            ],
+            ("situation", "inget"): [
+                "Du kan ringa eller skriva till kommunen. Vi berättar vad du kan göra. "
+                "Du kan också ringa ett företag själv.",
+                "Har du inget jobb? Då kan du skriva in dig på Arbetsförmedlingen. "
+                "De kan hjälpa dig att få ett jobb.",
+            ],
+            ("soker", "anstallning"): [
+                "Ett jobb ger dig lön. Ofta får företaget pengar från Arbetsförmedlingen när "
+                "du börjar. Fråga din handläggare om det."
+            ],
+            ("soker", "arbetstraning"): [
+                "Här tränar du på att jobba, i din egen takt. En handledare hjälper dig. "
+                "Du får ingen lön. Fråga din handläggare vilka pengar du får."
+            ],
+            ("soker", "arbetsprovning"): [
+                "Här provar du olika jobb en kort tid. Sedan vet du vad du kan och vad du gillar."
+            ],
+            ("soker", "praktik"): [
+                "På en praktik lär du dig ett jobb. Den är några veckor eller månader. "
+                "Fråga din handläggare hur du får en."
+            ],
+            ("soker", "rehabilitering"): [
+                "Har du varit sjuk? Då kan du få hjälp att komma tillbaka till jobb. "
+                "Fråga din handläggare."
+            ],
+            ("soker", "sysselsattning"): [
+                "Här får du saker att göra varje dag. Du behöver inte klara ett helt jobb. "
+                "Fråga din handläggare på socialtjänsten."
+            ],
+            ("soker", "vet_inte"): [
+                "Det gör inget. Kommunen eller din handläggare kan hjälpa dig att välja."
+            ],
+            ("bransch", "cafe"): [
+                "På ett kafé lär du dig att baka, laga mat och ta betalt. "
+                "Fråga om du kan gå en kurs om hur man hanterar mat."
+            ],
+            ("bransch", "stad"): [
+                "När du städar jobbar du ofta i en liten grupp. Du lär dig att städa på rätt sätt."
+            ],
+            ("bransch", "tradgard"): [
+                "Här är du mest ute och sköter växter. Säg till om du inte kan lyfta tungt."
+            ],
+            ("bransch", "aterbruk"): [
+                "I en butik med saker som andra har haft finns mycket att göra. "
+                "Du kan sortera, sälja eller laga saker."
+            ],
+            ("bransch", "snickeri"): [
+                "Här lär du dig att bygga saker av trä. En handledare hjälper dig."
+            ],
+            ("bransch", "cykel"): ["Här lär du dig att laga cyklar. Du möter också kunder."],
+            ("bransch", "kontor"): [
+                "På ett kontor jobbar du med papper och datorer. "
+                "Det passar dig som gillar att vara noga."
+            ],
+            ("bransch", "djur"): [
+                "Här tar du hand om djur eller natur. Säg till om du är allergisk."
+            ],
+            ("bransch", "vet_inte"): [
+                "Titta på företagen i listan. Du kan be att få hälsa på innan du väljer."
+            ],
+            **{
+                ("omrade", value): [
+                    f"Ring eller mejla ett företag i {area}. Fråga om det finns plats för dig."
+                ]
+                for value, area in zip(AREA_VALUES, AREAS, strict=True)
+            },
+            ("omrade", "spelar_ingen_roll"): [
+                "Titta på alla företag. Tänk på hur långt du orkar åka varje dag."
+            ],
+            **{
+                ("sprak", value): [LANGUAGE_STEP_EASY]
+                for value in (
+                    "svenska",
+                    "engelska",
+                    "arabiska",
+                    "somaliska",
+                    "persiska",
+                    "tigrinja",
+                    "teckensprak",
+                )
+            },
+            **{
+                ("tillganglighet", value): [ACCESS_STEP_EASY]
+                for value in (
+                    "trappfri_entre",
+                    "hiss",
+                    "toalett",
+                    "horslinga",
+                    "lugn",
+                    "kollektivtrafik",
+                )
+            },
+        },
+    },
+    "starta": {
+        "result_intro": "Här ser du vad du kan göra nu. Du ser också vem som kan hjälpa dig.",
+        "steps": {
+            ("fas", "ide"): [
+                "Prata med någon som kan hjälpa dig. Start Up Stockholm och Coompanion ger "
+                "gratis råd. Skriv ner din idé och ta med den."
+            ],
+            ("fas", "plan"): [
+                "Boka en tid hos Coompanion eller kommunen. Ta med din plan. "
+                "Ta också med vad det kostar att starta."
+            ],
+            ("fas", "befintlig"): [
+                "Ett socialt företag ska ge jobb till folk som har svårt att få jobb. "
+                "De som jobbar ska få vara med och bestämma. Vinsten ska stanna i företaget. "
+                "Företaget ska inte höra till kommunen. Kommunen kan gå igenom det med er."
+            ],
+            **{("bransch", value): [TRADE_STEP_EASY] for value, _l, _i in TRADES},
+            ("grupp", "sjalv"): [
+                "Du kan starta ett företag själv. Till en förening behövs minst tre personer. "
+                "Start Up Stockholm kan hjälpa dig."
+            ],
+            ("grupp", "grupp"): [
+                "En grupp kan starta en förening. Då äger alla företaget ihop och bestämmer "
+                "ihop. Ni måste vara minst tre. Coompanion kan hjälpa er."
+            ],
+            ("form", "ekonomisk_forening"): [
+                "De flesta sociala företag är en sådan förening. Ni måste vara minst tre. "
+                "Alla kan vara med och bestämma. Coompanion kan hjälpa er att starta."
+            ],
+            ("form", "ideell_forening"): [
+                "En sådan förening ska inte tjäna pengar åt någon. Pengar som blir över går "
+                "till det som föreningen vill göra. Fråga kommunen eller Coompanion om den "
+                "passar er."
+            ],
+            ("form", "stiftelse"): [
+                "En stiftelse har inga ägare. Den har pengar för ett visst mål. "
+                "Prata med kommunen innan ni väljer den."
+            ],
+            ("form", "aktiebolag"): [
+                "Ett aktiebolag kan en person starta. Det behövs pengar för att starta det. "
+                "I en sorts aktiebolag får ägarna bara ta ut lite av vinsten. "
+                "Den sorten passar ett socialt företag."
+            ],
+            ("form", "vet_inte"): [
+                "Det är vanligt att inte veta. Det viktiga är att vinsten stannar i "
+                "företaget. Coompanion och kommunen hjälper dig att välja."
+            ],
+            ("finansiering", "egna_medel"): [
+                "Skriv ner vad det kostar det första året. Då vet du hur länge pengarna räcker. "
+                "Start Up Stockholm kan hjälpa dig."
+            ],
+            ("finansiering", "bidrag"): [
+                "Det finns pengar att söka för att hjälpa folk till jobb. Fråga "
+                "Samordningsförbundet om ni kan jobba ihop. Coompanion kan hjälpa er att söka."
+            ],
+            ("finansiering", "lan"): [
+                "Coompanion ger råd om pengar. Ta med er plan och vad det kostar när ni "
+                "pratar med en bank."
+            ],
+            ("finansiering", "vet_inte"): [
+                "Ta först reda på vad det kostar att starta. Coompanion och Start Up "
+                "Stockholm kan hjälpa dig."
+            ],
+            ("hjalp", "affarsplan"): [
+                "Start Up Stockholm ger gratis råd om din idé och om pengar. De finns på flera "
+                "ställen i kommunen. Se tider på deras sida."
+            ],
+            ("hjalp", "juridik"): [
+                "Coompanion hjälper dig att välja sorts företag. De hjälper dig också att "
+                "skriva regler."
+            ],
+            ("hjalp", "medarbetare"): [
+                "Folk som ska jobba hos er kommer ofta genom till exempel Arbetsförmedlingen "
+                "eller socialtjänsten. Berätta för dem vad ni kan ge. Kommunen kan hjälpa dig "
+                "att hitta rätt person."
+            ],
+            ("hjalp", "offentlig_sektor"): [
+                "Kommunen kan köpa saker bara från sociala företag. Då måste minst tre av tio "
+                "som jobbar hos er ha svårt att få jobb. Skriv ner hur många det är hos er. "
+                "Fråga kommunen hur det går till."
+            ],
+            ("hjalp", "natverk"): [
+                "Kommunen känner företagen i listan. Vi kan hjälpa dig att träffa dem. "
+                "Famna är en grupp för sådana företag."
+            ],
+        },
     },
 }

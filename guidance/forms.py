@@ -1,10 +1,19 @@
 from django import forms
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from asfportal.core.languages import site_languages
 from asfportal.core.publicforms import PublicFormMixin
 from guidance.flows import QuestionNode
-from guidance.models import Inquiry, InquiryTopic, Page, PreferredTime
+from guidance.models import (
+    OTHER_LANGUAGE,
+    Inquiry,
+    InquiryTopic,
+    Interpreter,
+    Page,
+    PreferredTime,
+)
 from guidance.services import page_needs_revision
 
 TOO_LONG = _("Skriv högst %(limit_value)d tecken. Nu är det %(show_value)d.")
@@ -44,9 +53,10 @@ class AnswerForm(forms.Form):
 
 
 class ReadingForm(forms.Form):
-    """The "Visa lättläst" box on the advice-flow pages, and the page to go back to."""
+    """The reading button on the advice-flow pages ("1": easy to read, "0":
+    ordinary wording), and the page to go back to."""
 
-    lattlast = forms.BooleanField(required=False, label=_("Visa lättläst"))
+    lattlast = forms.ChoiceField(choices=[("1", "1"), ("0", "0")], required=False)
     tillbaka = forms.CharField(required=False, max_length=500)
 
     def back_url(self, request, fallback: str) -> str:
@@ -59,9 +69,12 @@ class ReadingForm(forms.Form):
 
 
 class InquiryForm(PublicFormMixin, forms.ModelForm):
-    """The book-an-advisor form, with the public forms' token and honeypot."""
+    """The "Prata med en rådgivare" form (a request to be called or written
+    back), with the public forms' token and honeypot. It asks which language
+    the person wants to talk in and whether they need an interpreter: an
+    authority shall use one when needed (förvaltningslagen 13 §)."""
 
-    autocomplete = {"name": "name", "email": "email", "phone": "tel"}
+    autocomplete = {"name": "name", "email": "email", "phone": "tel", "language_other": "off"}
 
     message = forms.CharField(
         label=_("Meddelande (frivilligt)"),
@@ -84,20 +97,30 @@ class InquiryForm(PublicFormMixin, forms.ModelForm):
 
     class Meta:
         model = Inquiry
-        fields = ["name", "email", "phone", "preferred_time", "topic", "message"]
+        fields = [
+            "name", "email", "phone", "preferred_time", "topic", "language", "language_other",
+            "interpreter", "message",
+        ]  # fmt: skip
         labels = {
             "name": _("Ditt namn"),
             "email": _("E-post"),
             "phone": _("Telefon"),
             "preferred_time": _("När passar det bäst att vi hör av oss?"),
             "topic": _("Vad vill du prata om?"),
+            "language": _("Vilket språk vill du prata på?"),
+            "language_other": _("Vilket annat språk?"),
+            "interpreter": _("Behöver du tolk?"),
         }
         help_texts = {
             "email": _("Fyll i e-post, telefon eller båda."),
+            "language_other": _("Skriv språket om du valde Ett annat språk."),
+            "interpreter": _("Tolken är gratis för dig. Kommunen ordnar och betalar."),
         }
         widgets = {
             "preferred_time": forms.RadioSelect,
             "topic": forms.RadioSelect,
+            "language": forms.RadioSelect,
+            "interpreter": forms.RadioSelect,
         }
 
     def __init__(self, *args, answers_available: bool = False, **kwargs):
@@ -106,6 +129,16 @@ class InquiryForm(PublicFormMixin, forms.ModelForm):
         self.fields["topic"].error_messages["required"] = _("Välj vad du vill prata om.")
         self.fields["topic"].choices = InquiryTopic.choices
         self.fields["preferred_time"].choices = PreferredTime.choices
+        self.fields["language"] = forms.ChoiceField(
+            label=self.fields["language"].label,
+            choices=[*site_languages(), (OTHER_LANGUAGE, _("Ett annat språk"))],
+            widget=forms.RadioSelect,
+            initial=get_language(),
+            error_messages={"required": _("Välj vilket språk du vill prata på.")},
+        )
+        self.fields["interpreter"].required = True
+        self.fields["interpreter"].choices = Interpreter.choices
+        self.fields["interpreter"].error_messages["required"] = _("Välj om du behöver tolk.")
         self.fields["email"].error_messages["invalid"] = _(
             "Skriv e-postadressen så här: namn@exempel.se."
         )
@@ -129,7 +162,17 @@ class InquiryForm(PublicFormMixin, forms.ModelForm):
         no_route = not cleaned.get("email") and not cleaned.get("phone")
         if no_route and not self.has_error("email") and not self.has_error("phone"):
             self.add_error("email", _("Fyll i e-post eller telefon, så att vi kan nå dig."))
+        self._clean_other_language(cleaned)
         return cleaned
+
+    def _clean_other_language(self, cleaned: dict) -> None:
+        """The other language is kept only when "Ett annat språk" is chosen,
+        and then it must be named."""
+        other = cleaned.get("language_other", "").strip()
+        if cleaned.get("language") != OTHER_LANGUAGE:
+            cleaned["language_other"] = ""
+        elif not other and not self.has_error("language_other"):
+            self.add_error("language_other", _("Skriv vilket språk du vill prata på."))
 
 
 class PageAdminForm(forms.ModelForm):

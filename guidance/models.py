@@ -13,6 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from asfportal.core.languages import language_name
 from registry.models import (
     ACCESS_FACTS,
     Area,
@@ -122,6 +123,14 @@ class PageRevision(models.Model):
         return f"{self.page} v{self.number}"
 
 
+class ResultEnterprises(models.TextChoices):
+    """Which enterprises a flow's result shows, and why."""
+
+    MATCHING = "matching", _("Företag som passar svaren (för den som vill jobba)")
+    SAME_TRADE = "same_trade", _("Företag i samma bransch (för den som vill starta)")
+    NONE = "none", _("Inga företag")
+
+
 class AdviceFlow(models.Model):
     """A question-by-question journey such as "Jag vill jobba på ett socialt
     företag". Its first question is the one with the lowest order."""
@@ -135,6 +144,22 @@ class AdviceFlow(models.Model):
         help_text=_("Frivillig. Visas i stället för inledningen för den som valt lättläst."),
     )
     result_intro = models.CharField(_("inledning på resultatsidan"), max_length=300)
+    easy_result_intro = models.CharField(
+        _("inledning på resultatsidan på lättläst svenska"),
+        max_length=300,
+        blank=True,
+        help_text=_("Frivillig. Visas i stället för inledningen för den som valt lättläst."),
+    )
+    enterprises = models.CharField(
+        _("företag på resultatsidan"),
+        max_length=20,
+        choices=ResultEnterprises,
+        default=ResultEnterprises.MATCHING,
+        help_text=_(
+            "Vilka sociala företag resultatet visar. Den som vill starta har mest nytta av "
+            "företag i samma bransch, och bara om hen har valt en."
+        ),
+    )
     is_published = models.BooleanField(_("publicerat"), default=False)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
     history = HistoricalRecords()
@@ -232,6 +257,13 @@ class Recommendation(models.Model):
 
     choice = models.ForeignKey(Choice, on_delete=models.CASCADE, related_name="recommendations")
     text = models.TextField(_("nästa steg"))
+    easy_text = models.TextField(
+        _("nästa steg på lättläst svenska"),
+        blank=True,
+        help_text=_(
+            "Frivillig. Korta meningar och vanliga ord. Tom ruta visar den vanliga texten."
+        ),
+    )
     partners = models.ManyToManyField(
         Partner, verbose_name=_("kontakta"), related_name="+", blank=True
     )
@@ -296,6 +328,18 @@ class PreferredTime(models.TextChoices):
     AFTERNOON = "afternoon", _("Eftermiddag")
 
 
+class Interpreter(models.TextChoices):
+    """Whether the person needs an interpreter (förvaltningslagen 13 §)."""
+
+    YES = "ja", _("Ja, jag behöver tolk")
+    NO = "nej", _("Nej")
+
+
+# The conversation language: a language code of the site, or this for another
+# language, named in ``Inquiry.language_other``.
+OTHER_LANGUAGE = "annat"
+
+
 class InquiryStatus(models.TextChoices):
     NEW = "new", _("Ny")
     IN_PROGRESS = "in_progress", _("Pågår")
@@ -314,6 +358,17 @@ class Inquiry(models.Model):
         _("passar bäst"), max_length=20, choices=PreferredTime, default=PreferredTime.ANY
     )
     topic = models.CharField(_("ämne"), max_length=20, choices=InquiryTopic)
+    # Empty on inquiries from before the form asked (2026-12).
+    language = models.CharField(
+        _("språk för samtalet"),
+        max_length=10,
+        blank=True,
+        help_text=_("En av webbplatsens språkkoder, eller annat."),
+    )
+    language_other = models.CharField(_("annat språk"), max_length=60, blank=True)
+    interpreter = models.CharField(
+        _("behöver tolk"), max_length=10, choices=Interpreter, blank=True
+    )
     message = models.TextField(_("meddelande"), blank=True)
     flow_answers = models.JSONField(
         _("svar från vägledningen"),
@@ -362,6 +417,18 @@ class Inquiry(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def language_name(self) -> str:
+        """The conversation language in its own name ("العربية", "Svenska"), or
+        what the person wrote for another; "" when not asked."""
+        if self.language == OTHER_LANGUAGE:
+            return self.language_other
+        return language_name(self.language) if self.language else ""
+
+    @property
+    def needs_interpreter(self) -> bool:
+        return self.interpreter == Interpreter.YES
 
 
 class InquiryNote(models.Model):

@@ -1,5 +1,13 @@
 """What a finished advice flow recommends: next steps, partners with their next
-session, matching enterprises and links to the filtered directory."""
+session, enterprises and links to the filtered directory.
+
+The steps name only what was found: a step tied to a place, a language or a
+trade (a recommendation with that filter) is left out when the search for
+enterprises had to let go of it. Which enterprises a result shows is the
+flow's choice (``AdviceFlow.enterprises``): those that fit the answers (for
+someone who wants to work at one), those in the same trade (for someone who
+wants to start one: they can tell how they began), or none.
+"""
 
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
@@ -8,11 +16,19 @@ from django.urls import reverse
 
 from guidance import selectors
 from guidance.flows import Walk
+from guidance.models import Recommendation, ResultEnterprises
 from registry.models import ACCESS_FACTS, OfferingKind, Partner, Session, SocialEnterprise
 from registry.selectors.enterprises import matching_enterprises
 from registry.selectors.partners import next_session_by_partner
 
 INLINE_ENTERPRISES = 3
+# The steps shown before the way to an advisor; the rest follow it, so that on
+# a phone the advisor is never far down, however many answers gave a step.
+FIRST_STEPS = 3
+# What each widening lets go of, in the order the search widens.
+LET_GO = {"": (), "area": ("area",), "language": ("area", "language")}
+LET_GO["industry"] = ("area", "language", "industry")
+NAMED = ("area", "language", "industry")
 
 
 @dataclass(frozen=True)
@@ -31,31 +47,15 @@ class FlowResult:
     # "", "area", "language" or "industry": which answer was let go to find
     # matches. Accessibility needs are never let go.
     widened: str = ""
+    kind: str = ResultEnterprises.MATCHING  # which enterprises are shown, and why
 
+    @property
+    def first_steps(self) -> list[str]:
+        return self.steps[:FIRST_STEPS]
 
-def flow_result(walk: Walk) -> FlowResult:
-    """Everything the result page shows, in a fixed number of queries (at most
-    thirteen, when the search has to be widened three times)."""
-    recs = selectors.recommendations_for(dict(walk.answers))
-    steps = list(dict.fromkeys(rec.text for rec in recs))
-    partners = list({p.pk: p for rec in recs for p in rec.partners.all()}.values())
-    sessions = next_session_by_partner(p.pk for p in partners)
-    kinds = list(dict.fromkeys(rec.offering_kind for rec in recs if rec.offering_kind))
-    industries = list({rec.industry.pk: rec.industry for rec in recs if rec.industry}.values())
-    areas = list({rec.area.pk: rec.area for rec in recs if rec.area}.values())
-    languages = list({rec.language.pk: rec.language for rec in recs if rec.language}.values())
-    access = list(dict.fromkeys(rec.access_need for rec in recs if rec.access_need))
-    search = _find_matches(kinds, industries, areas, languages, access)
-    return FlowResult(
-        steps=steps,
-        partners=[PartnerToContact(p, sessions.get(p.pk)) for p in partners],
-        match_count=search.count,
-        enterprises=search.enterprises,
-        directory_links=_directory_links(
-            kinds, search.industries, search.areas, search.languages, access
-        ),
-        widened=search.widened,
-    )
+    @property
+    def more_steps(self) -> list[str]:
+        return self.steps[FIRST_STEPS:]
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,49 @@ class _Search:
     languages: list
     count: int = 0
     enterprises: list = field(default_factory=list)
+
+
+def flow_result(walk: Walk, *, easy: bool = False, kind: str = ResultEnterprises.MATCHING):
+    """Everything the result page shows, in a fixed number of queries (at most
+    thirteen, when the search has to be widened three times). ``easy``: the
+    steps in their easy-to-read wording where the editors wrote one."""
+    recs = selectors.recommendations_for(dict(walk.answers))
+    partners = list({p.pk: p for rec in recs for p in rec.partners.all()}.values())
+    sessions = next_session_by_partner(p.pk for p in partners)
+    kinds = list(dict.fromkeys(rec.offering_kind for rec in recs if rec.offering_kind))
+    industries = _distinct(rec.industry for rec in recs)
+    areas = _distinct(rec.area for rec in recs)
+    languages = _distinct(rec.language for rec in recs)
+    access = list(dict.fromkeys(rec.access_need for rec in recs if rec.access_need))
+    if kind == ResultEnterprises.MATCHING:
+        search = _find_matches(kinds, industries, areas, languages, access)
+        links = _directory_links(kinds, search.industries, search.areas, search.languages, access)
+    elif kind == ResultEnterprises.SAME_TRADE and industries:
+        search, kinds = _same_trade(industries), []
+        links = _directory_links([], industries, [], [], []) if search.count else []
+    else:
+        search, links = _Search("", [], [], []), []
+    return FlowResult(
+        steps=_steps(recs, search, easy=easy),
+        partners=[PartnerToContact(p, sessions.get(p.pk)) for p in partners],
+        match_count=search.count,
+        enterprises=search.enterprises,
+        directory_links=links,
+        widened=search.widened,
+        kind=kind,
+    )
+
+
+def _distinct(terms) -> list:
+    return list({term.pk: term for term in terms if term is not None}.values())
+
+
+def _steps(recs: list[Recommendation], search: _Search, *, easy: bool) -> list[str]:
+    """The recommendations' texts, without those that name a place, language
+    or trade the shown enterprises were not found by."""
+    let_go = NAMED if not search.count else LET_GO[search.widened]
+    kept = [rec for rec in recs if not any(getattr(rec, f"{name}_id") for name in let_go)]
+    return list(dict.fromkeys((easy and rec.easy_text) or rec.text for rec in kept))
 
 
 def _find_matches(kinds, industries, areas, languages, access) -> _Search:
@@ -81,17 +124,27 @@ def _find_matches(kinds, industries, areas, languages, access) -> _Search:
     if industries:
         attempts.append(_Search("industry", [], [], []))
     for attempt in attempts:
-        count, enterprises = matching_enterprises(
-            offering_kinds=kinds,
-            industry_ids=[i.pk for i in attempt.industries],
-            area_ids=[a.pk for a in attempt.areas],
-            language_ids=[language.pk for language in attempt.languages],
-            access=access,
-            limit=INLINE_ENTERPRISES,
-        )
-        if count:
-            return replace(attempt, count=count, enterprises=enterprises)
+        found = _search(attempt, kinds, access)
+        if found.count:
+            return found
     return _Search("", industries, areas, languages)
+
+
+def _same_trade(industries) -> _Search:
+    """Enterprises in the trades a founder chose, whatever they offer."""
+    return _search(_Search("", industries, [], []), [], [])
+
+
+def _search(attempt: _Search, kinds, access) -> _Search:
+    count, enterprises = matching_enterprises(
+        offering_kinds=kinds,
+        industry_ids=[i.pk for i in attempt.industries],
+        area_ids=[a.pk for a in attempt.areas],
+        language_ids=[language.pk for language in attempt.languages],
+        access=access,
+        limit=INLINE_ENTERPRISES,
+    )
+    return replace(attempt, count=count, enterprises=enterprises)
 
 
 def _directory_links(kinds, industries, areas, languages, access) -> list[tuple[str, str]]:

@@ -95,6 +95,10 @@ class LoadedFlow:
     def intro(self) -> str:
         return (self.easy and self.flow.easy_intro) or self.flow.intro
 
+    @property
+    def result_intro(self) -> str:
+        return (self.easy and self.flow.easy_result_intro) or self.flow.result_intro
+
 
 def load_flow(slug: str, *, easy: bool = False) -> LoadedFlow:
     """A flow with its questions and choices (three queries) in the wording asked
@@ -105,7 +109,7 @@ def load_flow(slug: str, *, easy: bool = False) -> LoadedFlow:
             Prefetch("choices", queryset=Choice.objects.order_by("order", "pk"))
         )
     )
-    has_easy = bool(flow.easy_intro) or any(
+    has_easy = bool(flow.easy_intro or flow.easy_result_intro) or any(
         q.easy_text or q.easy_help_text or any(c.easy_label for c in q.choices.all())
         for q in questions
     )
@@ -218,6 +222,8 @@ def inquiry_export_document(inquiry: Inquiry) -> dict:
             "phone": inquiry.phone,
             "preferred_time": inquiry.get_preferred_time_display(),
             "topic": inquiry.get_topic_display(),
+            "language": inquiry.language_name,
+            "interpreter": inquiry.get_interpreter_display(),
             "message": inquiry.message,
             "status": inquiry.get_status_display(),
             "closed_at": _local_time(inquiry.closed_at),

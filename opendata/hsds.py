@@ -8,6 +8,7 @@ Shapes: *list* items carry an object's own fields (the reference's compiled
 from django.conf import settings
 from django.utils import timezone
 
+from asfportal.core import hours
 from opendata import vocabulary
 from opendata.selectors import PartnerServiceAtLocation
 from opendata.vocabulary import Taxonomy, Term, derived_id
@@ -117,6 +118,22 @@ def _opening_hours(location_id, text: str) -> list[dict]:
     ]
 
 
+def _regular_hours(place: Place) -> list[dict]:
+    """The place's hours as HSDS schedules with RFC 5545 recurrence fields
+    (``asfportal.core.hours.hsds_schedule``); the note about the hours, if
+    any, as a schedule of text alone."""
+    rules = [
+        {
+            "id": derived_id(f"hours:{index}", place.uuid),
+            "location_id": str(place.uuid),
+            **hours.hsds_schedule(rule),
+            "attending_type": "in_person",
+        }
+        for index, rule in enumerate(place.hours)
+    ]
+    return rules + _opening_hours(place.uuid, place.opening_hours)
+
+
 def _session_schedule(session: Session, place: Place, page: str) -> dict:
     starts, ends = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
     text = session.title + (f". {session.description}" if session.description else "")
@@ -206,7 +223,7 @@ def place_location(place: Place, partner: Partner, full: bool = True) -> dict:
         data["addresses"] = _address(
             place.uuid, place.street_address, place.postal_code, place.city
         )
-        data["schedules"] = _opening_hours(place.uuid, place.opening_hours) + [
+        data["schedules"] = _regular_hours(place) + [
             _session_schedule(session, place, page) for session in place.sessions.all()
         ]
     return _compact(data)

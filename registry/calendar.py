@@ -41,6 +41,10 @@ def sessions_calendar(sessions: Iterable[Session], *, name: str, url: str) -> by
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     calendar.add("url", url)
+    # How often a subscribed calendar should fetch the feed again (RFC 7986,
+    # and the older name Outlook and Google read).
+    calendar.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT12H")
     sessions = list(sessions)
     for session in sessions:
         calendar.add_component(_event(session, zone, getattr(session, "revised", None)))
@@ -96,3 +100,12 @@ def session_jsonld(session: Session, partner: Partner, url: str) -> dict:
         "organizer": {"@type": "Organization", "name": partner.name, "url": url},
         "url": url,
     }
+
+
+def subscription_urls(path: str) -> tuple[str, str]:
+    """A feed's address to paste into a calendar (https) and the webcal://
+    one a phone or calendar program offers to subscribe to, and then keeps
+    updating, instead of importing the file once."""
+    feed = settings.SITE_URL + path
+    scheme, _sep, rest = feed.partition("://")
+    return feed, f"webcal://{rest}" if scheme in ("http", "https") else feed

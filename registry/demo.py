@@ -13,6 +13,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from asfportal.core import hours
+from asfportal.core.hours.rules import SV_DAYS
 from registry.demo_partners import PARTNERS
 from registry.models import (
     Area,
@@ -367,18 +369,36 @@ def _create_partner(spec: dict, today: datetime.date) -> None:
     fields = {k: v for k, v in spec.items() if k not in {"places", "topics"}}
     partner = partner_create(topics=spec["topics"], **fields)
     for place_spec in spec["places"]:
-        place_fields = {k: v for k, v in place_spec.items() if k != "sessions"}
-        place = place_create(partner=partner, **place_fields)
-        for title, days_ahead, start_hour, end_hour in place_spec.get("sessions", []):
-            day = today + datetime.timedelta(days=days_ahead)
-            tz = timezone.get_current_timezone()
+        place_fields = {k: v for k, v in place_spec.items() if k not in {"sessions", "hours"}}
+        rules = hours.parse(_dated(place_spec.get("hours", ""), today))
+        place = place_create(partner=partner, hours=rules, **place_fields)
+        titles = place_spec.get("sessions", [])
+        tomorrow = today + datetime.timedelta(days=1)
+        dates = hours.next_occurrences(rules, tomorrow, len(titles))
+        for title, (day, rule) in zip(titles, dates, strict=True):
             session_create(
                 place=place,
                 title=title,
-                starts_at=datetime.datetime.combine(day, datetime.time(start_hour), tzinfo=tz),
-                ends_at=datetime.datetime.combine(day, datetime.time(end_hour), tzinfo=tz),
+                starts_at=_at(day, rule["opens"]),
+                ends_at=_at(day, rule["closes"]),
                 description="Ingen föranmälan. Ta gärna med din affärsidé på papper.",
             )
+
+
+def _dated(text: str, today: datetime.date) -> str:
+    """``text`` with {måndag} … {söndag} replaced by the next such date."""
+    ahead = {
+        name: today + datetime.timedelta(days=(index - today.weekday()) % 7 or 7)
+        for index, name in enumerate(SV_DAYS)
+    }
+    return text.format(**ahead)
+
+
+def _at(day: datetime.date, hhmm: str) -> datetime.datetime:
+    hour, minute = (int(part) for part in hhmm.split(":"))
+    return datetime.datetime.combine(
+        day, datetime.time(hour, minute), tzinfo=timezone.get_current_timezone()
+    )
 
 
 def _create_enterprise(spec, areas, groups, industries, today) -> None:

@@ -1,5 +1,9 @@
 """Demo partners: the organisations the municipality's policy names.
 
+A place's "hours" are written as advisors write them (asfportal.core.hours);
+its "sessions" are titles, dated on the place's next occurrences in order, so
+the demo's sessions always fall within the hours shown beside them.
+
 Descriptions are our own words from the facts in the policy document. Addresses
 of places are fictional, in the fictional municipality of the demo.
 """
@@ -28,7 +32,7 @@ MUNICIPAL_ADVICE = {
             "city": "Exempelkommunen",
             "latitude": "59.168100",
             "longitude": "18.142900",
-            "opening_hours": "Måndag–torsdag 8–16.30\nFredag 8–15",
+            "hours": "Måndag–torsdag 8–16.30\nFredag 8–15",
         }
     ],
 }
@@ -57,7 +61,7 @@ PARTNERS = [
                 "city": "Exempelkommunen",
                 "latitude": "59.169500",
                 "longitude": "18.139800",
-                "opening_hours": "Tisdag och torsdag 9–16, efter bokning",
+                "hours": "Tisdag och torsdag 9–16, efter bokning",
             }
         ],
     },
@@ -81,8 +85,8 @@ PARTNERS = [
                 "city": "Exempelkommunen",
                 "latitude": "59.167300",
                 "longitude": "18.137200",
-                "opening_hours": "Drop-in första tisdagen i månaden 13–16",
-                "sessions": [("Drop-in: prata med en företagsrådgivare", 7, 13, 16)],
+                "hours": "Första tisdagen i månaden 13–16, drop-in",
+                "sessions": ["Drop-in: prata med en företagsrådgivare"],
             },
             {
                 "name": "Medborgarhuset Norrby",
@@ -91,10 +95,11 @@ PARTNERS = [
                 "city": "Exempelkommunen",
                 "latitude": "59.185600",
                 "longitude": "18.151000",
-                "opening_hours": "Drop-in varannan onsdag 17–19",
+                # {onsdag}: the next Wednesday when the demo is loaded.
+                "hours": "Varannan onsdag 17–19 från {onsdag}, kvällsrådgivning",
                 "sessions": [
-                    ("Kvällsrådgivning: från idé till företag", 14, 17, 19),
-                    ("Kvällsrådgivning: budget och finansiering", 28, 17, 19),
+                    "Kvällsrådgivning: från idé till företag",
+                    "Kvällsrådgivning: budget och finansiering",
                 ],
             },
             {
@@ -104,8 +109,8 @@ PARTNERS = [
                 "city": "Exempelkommunen",
                 "latitude": "59.151200",
                 "longitude": "18.128400",
-                "opening_hours": "Drop-in sista torsdagen i månaden 10–13",
-                "sessions": [("Drop-in: starta socialt företag", 21, 10, 13)],
+                "hours": "Sista torsdagen i månaden 10–13, drop-in",
+                "sessions": ["Drop-in: starta socialt företag"],
             },
         ],
     },

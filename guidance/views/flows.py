@@ -175,7 +175,10 @@ def _answers_context(state: FlowState) -> dict:
 def flow_result(request: HttpRequest, state: FlowState) -> HttpResponse:
     if state.expired or not state.walk.complete:
         return _resume(request, state)
-    context = _answers_context(state) | {"result": results.flow_result(state.walk)}
+    result = results.flow_result(
+        state.walk, easy=state.loaded.easy, kind=state.loaded.flow.enterprises
+    )
+    context = _answers_context(state) | {"result": result}
     return render(request, "guidance/flow_result.html", context)
 
 
@@ -189,9 +192,10 @@ def flow_restart(request: HttpRequest, flow: str) -> HttpResponse:
 
 @require_POST
 def flow_reading(request: HttpRequest, flow: str) -> HttpResponse:
-    """The "Visa lättläst" box: choose the wording, then back to the same page."""
+    """The "Visa lättläst" / "Visa vanlig text" button: choose the wording,
+    then back to the same page."""
     form = ReadingForm(request.POST)
     form.is_valid()
-    reading.choose(request, easy=form.cleaned_data.get("lattlast", False))
+    reading.choose(request, easy=form.cleaned_data.get("lattlast") == "1")
     fallback = reverse("guidance:flow_start", kwargs={"flow": flow})
     return redirect(form.back_url(request, fallback))

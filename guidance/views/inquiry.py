@@ -1,4 +1,5 @@
-"""Booking an advisor: the inquiry form and its receipt."""
+"""Prata med en rådgivare: the inquiry form (a request to be called or
+written back) and its receipt."""
 
 import re
 
@@ -48,7 +49,7 @@ def inquiry_create(request: HttpRequest) -> HttpResponse:
 
 
 def _saver(flow_answers: list[dict] | None):
-    def save(data: dict) -> str:
+    def save(data: dict) -> dict:
         inquiry, _created = services.inquiry_submit(
             submission_token=data["token"],
             name=data["name"],
@@ -56,19 +57,34 @@ def _saver(flow_answers: list[dict] | None):
             phone=data["phone"],
             preferred_time=data["preferred_time"],
             topic=data["topic"],
+            language=data["language"],
+            language_other=data["language_other"],
+            interpreter=data["interpreter"],
             message=data["message"],
             flow_answers=flow_answers if data.get("attach_answers") else None,
         )
-        return inquiry.reference
+        return receipt_of(inquiry)
 
     return save
 
 
+def receipt_of(inquiry) -> dict:
+    """What the receipt page says, kept in the sender's session: the reference
+    and which ways back the person gave (never the address or the number)."""
+    return {
+        "reference": inquiry.reference,
+        "by_phone": bool(inquiry.phone),
+        "by_email": bool(inquiry.email),
+        "interpreter": inquiry.needs_interpreter,
+    }
+
+
 @require_GET
 def inquiry_receipt(request: HttpRequest) -> HttpResponse:
-    """The reference comes from this browser's session only, so the page never
-    shows someone else's inquiry; a visit without one goes to the form."""
-    reference = publicforms.receipt(request, INQUIRY)
-    if reference is None:
+    """The receipt comes from this browser's session only, so the page never
+    shows someone else's inquiry; a visit without one goes to the form. A
+    bot's send left "" there: the page thanks it and says nothing more."""
+    receipt = publicforms.receipt(request, INQUIRY)
+    if receipt is None:
         return redirect("guidance:inquiry")
-    return render(request, "guidance/inquiry_receipt.html", {"reference": reference})
+    return render(request, "guidance/inquiry_receipt.html", {"receipt": receipt or None})

@@ -1,11 +1,16 @@
 """Partner organisations, what they help with, where they meet people and when."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
+from asfportal.core import hours
 from registry.models.ids import open_data_id
 
 
@@ -90,8 +95,14 @@ class Place(models.Model):
     longitude = models.DecimalField(
         _("longitud"), max_digits=9, decimal_places=6, null=True, blank=True
     )
+    # The regular hours as rules (asfportal.core.hours): the page shows them in
+    # the reader's language, the sessions at the place must fit them, and the
+    # open data publishes them as HSDS schedules.
+    hours = models.JSONField(_("tider"), default=list, blank=True)
     opening_hours = models.TextField(
-        _("öppettider"), blank=True, help_text=_("En rad per dag eller period.")
+        _("övrigt om tiderna"),
+        blank=True,
+        help_text=_("Visas under tiderna, till exempel: Stängt i juli."),
     )
     history = HistoricalRecords()
 
@@ -102,6 +113,28 @@ class Place(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.partner})"
+
+    def clean(self) -> None:
+        """The upcoming sessions here must still fit new hours (one query)."""
+        super().clean()
+        if not self.pk or not self.hours:
+            return
+        upcoming = self.sessions.filter(starts_at__gte=timezone.now()).order_by("starts_at")
+        outside = [s for s in upcoming if not hours.fits(self.hours, s.starts_at, s.ends_at)]
+        if outside:
+            first = timezone.localtime(outside[0].starts_at)
+            raise ValidationError(
+                {
+                    "hours": ngettext(
+                        "%(count)d kommande tillfälle stämmer inte med de nya tiderna "
+                        "(%(first)s). Flytta eller ta bort det först.",
+                        "%(count)d kommande tillfällen stämmer inte med de nya tiderna "
+                        "(det första %(first)s). Flytta eller ta bort dem först.",
+                        len(outside),
+                    )
+                    % {"count": len(outside), "first": date_format(first, "j F H.i")}
+                }
+            )
 
 
 class Session(models.Model):
@@ -133,3 +166,21 @@ class Session(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.starts_at:%Y-%m-%d})"
+
+    def clean(self) -> None:
+        """A session must lie within its place's regular hours, when the place
+        has any: the page shows both, and they may not contradict each other."""
+        super().clean()
+        place = self.place if self.place_id else None
+        if not (place and place.hours and self.starts_at and self.ends_at):
+            return
+        if not hours.fits(place.hours, self.starts_at, self.ends_at):
+            raise ValidationError(
+                {
+                    "starts_at": _(
+                        "Tillfället stämmer inte med tiderna för %(place)s: %(hours)s. Välj en "
+                        "tid inom dem, eller ändra platsens tider först."
+                    )
+                    % {"place": place.name, "hours": "; ".join(hours.describe_all(place.hours))}
+                }
+            )

@@ -191,3 +191,31 @@ class _Names:
         if field == "org_number" and value:
             return format_org_number(value)
         return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class WaitingProposal:
+    """A proposal still waiting for an advisor, as its sender sees it."""
+
+    sent_at: object  # datetime
+    fields: list[str]  # what it changes, in the change form's words
+
+
+def waiting_proposals(enterprise: SocialEnterprise) -> list[WaitingProposal]:
+    """The enterprise's proposals waiting for an advisor, oldest first, each
+    with the fields it changes (one query; the offerings' kinds come from
+    ``enterprise_for_self_service``'s prefetch)."""
+    kinds = {o.pk: str(o.get_kind_display()) for o in enterprise.offerings.all()}
+    waiting = enterprise.change_proposals.filter(status=ProposalStatus.PENDING)
+    return [
+        WaitingProposal(proposal.created_at, [_field_label(key, kinds) for key in proposal.changes])
+        for proposal in waiting.order_by("created_at", "pk")
+    ]
+
+
+def _field_label(key: str, kinds: dict[int, str]) -> str:
+    offering_id, field = split_key(key)
+    if offering_id is None:
+        return str(capfirst(SocialEnterprise._meta.get_field(field).verbose_name))
+    kind = kinds.get(offering_id, "–")
+    return f"{kind}: {str(OFFERING_LABELS[field]).lower()}"

@@ -46,6 +46,19 @@ PROPOSED_FIELDS = (
 PROPOSED_LINKS = ("industries", "languages")
 PROPOSED_OFFERING_FIELDS = ("kind", "description", "target_groups", "referrers")
 
+# The parts of the change form an owner can choose to change ("?delar=kontakt"),
+# each with the record's fields it shows; "erbjudanden" shows the offerings.
+SECTIONS = {
+    "kontakt": DIRECT_FIELDS,
+    "erbjudanden": (),
+    "foretaget": ("name", "org_number", "legal_form", "short_description", "description",
+                  "industries"),
+    "adress": ("street_address", "postal_code", "city"),
+    "sprak": ("languages", "step_free_entrance", "lift", "accessible_toilet", "hearing_loop",
+              "disabled_parking", "quiet_workplace", "public_transport", "transit_stop"),
+}  # fmt: skip
+OFFERINGS_SECTION = "erbjudanden"
+
 
 def offering_key(offering_id: int, field: str) -> str:
     """A proposal's key for one field of one offering: "offering:12:kind"."""

@@ -20,7 +20,14 @@ from registry.models import (
     TargetGroup,
 )
 from registry.orgnr import normalise_org_number
-from registry.selfservice import DIRECT_FIELDS, PROPOSED_FIELDS, PROPOSED_LINKS, offering_key
+from registry.selfservice import (
+    DIRECT_FIELDS,
+    OFFERINGS_SECTION,
+    PROPOSED_FIELDS,
+    PROPOSED_LINKS,
+    SECTIONS,
+    offering_key,
+)
 
 TEXT_LIMITS = {"description": 5000, "opening_hours": 200}
 OFFERING_DESCRIPTION_LIMIT = 2000
@@ -78,20 +85,50 @@ class OfferingFields:
     fields: list = field(default_factory=list)
 
 
+SECTION_LABELS = {
+    "kontakt": _("Kontaktuppgifter och öppettider"),
+    "erbjudanden": _("Erbjudanden och lediga platser"),
+    "foretaget": _("Namn, beskrivning och bransch"),
+    "adress": _("Besöksadress"),
+    "sprak": _("Språk och tillgänglighet"),
+}
+
+
+class SectionsForm(forms.Form):
+    """ "Vad vill ni ändra?": the parts of the record the change form shows
+    (GET, so it works without JavaScript and the address says what is open)."""
+
+    delar = forms.MultipleChoiceField(
+        label=_("Vad vill ni ändra?"),
+        choices=list(SECTION_LABELS.items()),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Välj minst en del att ändra."),
+            "invalid_choice": _("Välj bland delarna i listan."),
+        },
+    )
+
+
 class SelfUpdateForm(forms.Form):
-    """The record's public fields, prefilled. ``changes()`` splits what was
-    changed into what applies at once and what an advisor decides."""
+    """The record's public fields in the chosen ``sections``, prefilled.
+    ``changes()`` splits what was changed into what applies at once and what an
+    advisor decides; a field of a part not shown is never changed."""
 
     token = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, enterprise: SocialEnterprise, **kwargs):
+    def __init__(self, *args, enterprise: SocialEnterprise, sections=tuple(SECTIONS), **kwargs):
         super().__init__(*args, **kwargs)
         self.enterprise = enterprise
-        self.offerings = list(enterprise.offerings.all())
+        self.sections = [name for name in SECTIONS if name in sections]
+        shown = {field for name in self.sections for field in SECTIONS[name]}
+        self.offerings = (
+            list(enterprise.offerings.all()) if OFFERINGS_SECTION in self.sections else []
+        )
         self.fields["token"].initial = uuid.uuid4()
         for name in PROPOSED_FIELDS + DIRECT_FIELDS:
-            self.fields[name] = self._record_field(name)
-            self.initial[name] = self._initial(name)
+            if name in shown:
+                self.fields[name] = self._record_field(name)
+                self.initial[name] = self._initial(name)
         for offering in self.offerings:
             self._add_offering_fields(offering)
 
@@ -221,7 +258,7 @@ class SelfUpdateForm(forms.Form):
         direct = {
             name: data[name]
             for name in DIRECT_FIELDS
-            if _norm(data[name]) != _norm(getattr(self.enterprise, name))
+            if name in data and _norm(data[name]) != _norm(getattr(self.enterprise, name))
         }
         places = {
             o.pk: data[f"o{o.pk}_open_places"]
@@ -229,7 +266,7 @@ class SelfUpdateForm(forms.Form):
             if data[f"o{o.pk}_open_places"] != o.open_places
         }
         proposed: dict[str, object] = {}
-        for name in PROPOSED_FIELDS:
+        for name in (name for name in PROPOSED_FIELDS if name in data):
             new = data[name]
             if name in PROPOSED_LINKS:
                 new = sorted(row.pk for row in new)

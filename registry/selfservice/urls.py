@@ -10,4 +10,5 @@ urlpatterns = [
     path("uppdatera/<str:token>/bekrafta/", views.confirm, name="confirm"),
     path("uppdatera/<str:token>/platser/", views.places, name="places"),
     path("uppdatera/<str:token>/andra/", views.change, name="change"),
+    path("uppdatera/<str:token>/klart/", views.done, name="done"),
 ]

@@ -10,9 +10,9 @@ page whatever the reason, so nobody learns whether a record exists.
 from functools import wraps
 
 from django.conf import settings
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
@@ -20,8 +20,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from asfportal.core import ratelimit
 from asfportal.core.csrf import no_referrer_csrf
-from registry.selectors.selfservice import enterprise_for_self_service, link_for_token
-from registry.selfservice.forms import LinkRequestForm, OpenPlacesForm, SelfUpdateForm
+from registry.selectors.selfservice import (
+    enterprise_for_self_service,
+    link_for_token,
+    waiting_proposals,
+)
+from registry.selfservice.forms import (
+    LinkRequestForm,
+    OpenPlacesForm,
+    SectionsForm,
+    SelfUpdateForm,
+)
 from registry.services import selfservice
 
 # Per hour: new-link requests per client address and per e-mail address, and
@@ -112,9 +121,46 @@ def _page(request, link, token, places_form, status=200) -> HttpResponse:
         "token": token,
         "places_form": places_form,
         "link_expires_days": settings.SELF_SERVICE_LINK_DAYS,
-        "pending": enterprise.change_proposals.filter(status="pending").count(),
+        "waiting": waiting_proposals(enterprise),
     }
     return render(request, "registry/selfservice/page.html", context, status=status)
+
+
+# What the "Klart" page says happened (?vad=), after each of the page's forms.
+DONE = {
+    "bekraftat": gettext_lazy(
+        "Ni har bekräftat att uppgifterna stämmer. I katalogen står det nu att företaget "
+        "bekräftade uppgifterna i dag."
+    ),
+    "platser": gettext_lazy("De lediga platserna är sparade och visas nu i katalogen."),
+    "andrat": gettext_lazy(
+        "Ändringarna syns nu i katalogen, och uppgifterna räknas som bekräftade i dag."
+    ),
+    "forslag": gettext_lazy(
+        "Ändringarna visas när en rådgivare har godkänt dem. Ni får besked med e-post."
+    ),
+    "bada": gettext_lazy(
+        "Kontaktuppgifterna och de lediga platserna är ändrade. De andra ändringarna visas "
+        "när en rådgivare har godkänt dem. Ni får besked med e-post."
+    ),
+}
+
+
+def _done(token: str, what: str) -> HttpResponse:
+    return redirect(reverse("selfservice:done", kwargs={"token": token}) + f"?vad={what}")
+
+
+@require_http_methods(["GET"])
+@private_page
+@_with_link
+def done(request: HttpRequest, link, token: str) -> HttpResponse:
+    """ "Klart": what just happened, and that the page may be closed."""
+    context = {
+        "enterprise": enterprise_for_self_service(link.enterprise_id),
+        "token": token,
+        "what": DONE.get(request.GET.get("vad", "")),
+    }
+    return render(request, "registry/selfservice/done.html", context)
 
 
 @csrf_exempt
@@ -125,10 +171,7 @@ def _page(request, link, token, places_form, status=200) -> HttpResponse:
 def confirm(request: HttpRequest, link, token: str) -> HttpResponse:
     """ "Allt stämmer"."""
     selfservice.enterprise_confirm(link=link)
-    messages.success(
-        request, _("Tack! Nu står det i katalogen att ni har bekräftat uppgifterna i dag.")
-    )
-    return redirect("selfservice:page", token=token)
+    return _done(token, "bekraftat")
 
 
 @csrf_exempt
@@ -145,8 +188,7 @@ def places(request: HttpRequest, link, token: str) -> HttpResponse:
         form.add_error(None, TOO_MANY)
         return _page(request, link, token, form, status=429)
     selfservice.open_places_set(link=link, places=form.places())
-    messages.success(request, _("Tack! De lediga platserna visas nu i katalogen."))
-    return redirect("selfservice:page", token=token)
+    return _done(token, "platser")
 
 
 @csrf_exempt
@@ -155,9 +197,18 @@ def places(request: HttpRequest, link, token: str) -> HttpResponse:
 @private_page
 @_with_link
 def change(request: HttpRequest, link, token: str) -> HttpResponse:
-    """ "Något behöver ändras"."""
+    """ "Något behöver ändras": first which parts (``?delar=``), then only
+    those parts of the record as a form."""
+    sections = SectionsForm(request.GET or None)
+    if not sections.is_valid():
+        context = {"token": token, "sections": sections, "enterprise": link.enterprise}
+        status = 400 if request.GET else 200
+        return render(request, "registry/selfservice/sections.html", context, status=status)
+    chosen = sections.cleaned_data["delar"]
     enterprise = enterprise_for_self_service(link.enterprise_id)
-    form = SelfUpdateForm(request.POST if request.method == "POST" else None, enterprise=enterprise)
+    form = SelfUpdateForm(
+        request.POST if request.method == "POST" else None, enterprise=enterprise, sections=chosen
+    )
     status = 200
     if request.method == "POST":
         status = 400
@@ -173,20 +224,12 @@ def change(request: HttpRequest, link, token: str) -> HttpResponse:
                 places=places_,
                 proposed=proposed,
             )
-            messages.success(request, _done_message(direct or places_, proposal))
-            return redirect("selfservice:page", token=token)
-    context = {"enterprise": enterprise, "form": form, "token": token}
+            return _done(token, _done_key(bool(direct or places_), proposal is not None))
+    context = {"enterprise": enterprise, "form": form, "token": token, "sections": chosen}
     return render(request, "registry/selfservice/change.html", context, status=status)
 
 
-def _done_message(applied: bool, proposal) -> str:
-    if proposal is not None and applied:
-        return _(
-            "Tack! Kontaktuppgifterna och de lediga platserna är ändrade. De andra ändringarna "
-            "visas när en rådgivare har godkänt dem. Ni får besked med e-post."
-        )
-    if proposal is not None:
-        return _(
-            "Tack! Ändringarna visas när en rådgivare har godkänt dem. Ni får besked med e-post."
-        )
-    return _("Tack! Ändringarna syns nu i katalogen, och uppgifterna räknas som bekräftade i dag.")
+def _done_key(applied: bool, proposed: bool) -> str:
+    if proposed:
+        return "bada" if applied else "forslag"
+    return "andrat"

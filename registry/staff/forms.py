@@ -7,6 +7,7 @@ from django import forms
 from django.forms import inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from asfportal.core import hours
 from asfportal.core.people import display_name
 from registry.models import (
     ACCESS_FACTS,
@@ -334,11 +335,44 @@ class PartnerForm(VersionedForm):
         return str(PARTNER_CHANGED)
 
 
+class HoursField(forms.CharField):
+    """A place's regular hours, typed as short Swedish lines ("Måndag–torsdag
+    8–16.30") and kept as rules (``asfportal.core.hours``)."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def to_python(self, value) -> list:
+        text = super().to_python(value)
+        try:
+            return hours.parse(text)
+        except hours.HoursError as problem:
+            raise forms.ValidationError(problem.message) from None
+
+    def prepare_value(self, value) -> str:
+        return hours.to_text(value) if isinstance(value, list) else (value or "")
+
+    def has_changed(self, initial, data) -> bool:
+        try:
+            return self.to_python(data) != (initial or [])
+        except forms.ValidationError:
+            return True
+
+
 class PlaceForm(forms.ModelForm):
+    hours = HoursField(
+        label=_("Tider"),
+        required=False,
+        help_text=_(
+            "En rad per regel, till exempel: Måndag–torsdag 8–16.30. Eller: Första tisdagen i "
+            "månaden 13–16, drop-in. Eller: Varannan onsdag 17–19 från 2026-12-16. "
+            "Tillfällen på platsen måste ligga inom tiderna."
+        ),
+    )
+
     class Meta:
         model = Place
-        fields = ["name", "street_address", "postal_code", "city", "opening_hours"]
-        widgets = {"opening_hours": forms.Textarea(attrs={"rows": 3})}
+        fields = ["name", "street_address", "postal_code", "city", "hours", "opening_hours"]
+        widgets = {"opening_hours": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,6 +3,7 @@
 
 from django import template
 
+from asfportal.core import hours
 from registry import presentation
 
 register = template.Library()
@@ -22,3 +23,9 @@ def referral_routes(offering) -> presentation.Routes:
 def stale_note() -> str:
     """What a stale record says to the public, in the one freshness rule's words."""
     return presentation.stale_note()
+
+
+@register.filter
+def described_hours(rules) -> list[str]:
+    """A place's hours in the reader's language ("Första tisdagen i månaden 13.00–16.00")."""
+    return hours.describe_all(rules or [])

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from asfportal.core.readability import lix, main_text
 from guidance import selectors
-from guidance.models import AdviceFlow, Choice, Question
+from guidance.models import AdviceFlow, Choice, Question, Recommendation
 from tests.demo_content import load_demo_content
 from tests.factories import build_flow
 
@@ -43,8 +43,9 @@ def question_page(client, slug: str, question: Question) -> str:
     return response.text
 
 
-def flow_pages(client, flow: AdviceFlow) -> dict[str, str]:
-    """Every page of the walk: the start, each question and the check page."""
+def flow_pages(client, flow: AdviceFlow, *, result: bool = False) -> dict[str, str]:
+    """Every page of the walk: the start, each question, the check page and,
+    with ``result``, the result page."""
     pages = {"start": client.get(reverse("guidance:flow_start", args=[flow.slug])).text}
     for question in flow.questions.order_by("order"):
         pages[question.text] = question_page(client, flow.slug, question)
@@ -54,6 +55,8 @@ def flow_pages(client, flow: AdviceFlow) -> dict[str, str]:
         {"svar": last.choices.first().value},
     )
     pages["check"] = client.get(reverse("guidance:flow_check", args=[flow.slug])).text
+    if result:
+        pages["result"] = client.get(reverse("guidance:flow_result", args=[flow.slug])).text
     return pages
 
 
@@ -64,12 +67,39 @@ def choose_easy(client, slug: str) -> None:
 
 @pytest.mark.parametrize("slug", ["jobba", "starta"])
 def test_every_page_of_a_demo_flow_is_easy_by_lix_in_the_easy_wording(client, demo, slug):
+    """Lättläst lasts to the end: the check page and the result too."""
     choose_easy(client, slug)
     flow = AdviceFlow.objects.get(slug=slug)
 
-    for name, html in flow_pages(client, flow).items():
+    pages = flow_pages(client, flow, result=True)
+
+    assert "Här ser du vad du kan göra nu." in pages["result"]
+    for name, html in pages.items():
         score = lix(main_text(html))
         assert score < EASY_LIMIT, f"{slug} {name}: LIX {score:.1f}"
+
+
+@pytest.mark.parametrize("slug", ["jobba", "starta"])
+def test_every_answer_of_a_demo_flow_gives_an_easy_result(client, demo, slug):
+    """Whatever was answered, the easy result page reads easily: each choice
+    of each question, on the way through (the steps are the choices' own)."""
+    choose_easy(client, slug)
+    flow = AdviceFlow.objects.get(slug=slug)
+    for question in flow.questions.all():
+        for choice in question.choices.all():
+            client.post(reverse("guidance:flow_restart", args=[slug]))
+            walked = route_to(slug, question.pk) + [(question.pk, choice.value)]
+            for qid, value in walked:
+                client.post(reverse("guidance:flow_question", args=[slug, qid]), {"svar": value})
+            last = Question.objects.filter(flow=flow, choices__next_question=None).first()
+            if question.pk != last.pk:
+                client.post(
+                    reverse("guidance:flow_question", args=[slug, last.pk]),
+                    {"svar": last.choices.last().value},
+                )
+            html = client.get(reverse("guidance:flow_result", args=[slug])).text
+            score = lix(main_text(html))
+            assert score < EASY_LIMIT, f"{slug} {question.text} = {choice.value}: LIX {score:.1f}"
 
 
 @pytest.mark.parametrize("slug", ["jobba", "starta"])
@@ -88,6 +118,9 @@ def test_every_demo_question_and_choice_has_an_easy_wording(demo):
     place_names = {"Centrum", "Norrby", "Söderdal", "Västerhöjden", "Ekbacken", "Sjöstaden"}
     without = set(Choice.objects.filter(easy_label="").values_list("label", flat=True))
     assert without == place_names  # names are already easy
+    # The result page's words too: every step and both intros.
+    assert not Recommendation.objects.filter(easy_text="").exists()
+    assert not AdviceFlow.objects.filter(easy_result_intro="").exists()
 
 
 def test_the_lattlast_link_chooses_the_easy_wording_for_the_walk(client, demo):
@@ -104,7 +137,10 @@ def test_the_lattlast_link_chooses_the_easy_wording_for_the_walk(client, demo):
     assert "Vilket stämmer för dig?" in page
     assert "Jag är sjuk och får pengar från Försäkringskassan." in page
     assert "aktivitetsersättning" not in page
-    assert 'name="lattlast" value="on" aria-describedby="id_lattlast_hint" checked' in page
+    # One button switches back; no checkbox.
+    assert '<input type="hidden" name="lattlast" value="0">' in page
+    assert ">Visa vanlig text</button>" in page
+    assert 'type="checkbox"' not in page
 
 
 def test_the_easy_wording_follows_to_the_other_flow_and_the_check_page(client, demo):
@@ -113,7 +149,7 @@ def test_the_easy_wording_follows_to_the_other_flow_and_the_check_page(client, d
 
     pages = flow_pages(client, flow)
 
-    assert "Här svarar du på fem frågor om din idé." in pages["start"]
+    assert "Här svarar du på några frågor om din idé." in pages["start"]
     assert "Vad vill du ha hjälp med?" in pages["check"]  # the question in easy words
     assert "Vad behöver du hjälp med?" not in pages["check"]
 
@@ -124,15 +160,19 @@ def test_the_box_switches_the_wording_and_returns_to_the_same_question(client, d
     here = reverse("guidance:flow_question", args=["starta", first.pk])
     toggle = reverse("guidance:flow_reading", args=["starta"])
 
-    response = client.post(toggle, {"lattlast": "on", "tillbaka": here})
+    before = client.get(here).text
+    assert '<input type="hidden" name="lattlast" value="1">' in before
+    response = client.post(toggle, {"lattlast": "1", "tillbaka": here})
     assert response.url == here
-    assert "Ditt svar hjälper oss att ge dig rätt råd." in client.get(here).text
+    easy = client.get(here).text
+    assert "Ditt svar hjälper oss att ge dig rätt råd." in easy
+    assert ">Visa vanlig text</button>" in easy
 
-    response = client.post(toggle, {"tillbaka": here})  # the box unticked
+    response = client.post(toggle, {"lattlast": "0", "tillbaka": here})
     assert response.url == here
     ordinary = client.get(here).text
     assert "Vi frågar för att kunna ge råd som passar där du är just nu." in ordinary
-    assert 'aria-describedby="id_lattlast_hint" checked' not in ordinary
+    assert ">Visa lättläst</button>" in ordinary
 
 
 @pytest.mark.parametrize("back", ["https://example.com/", "//example.com/x", "", "javascript:x"])
@@ -181,7 +221,8 @@ def test_a_flow_loads_in_the_same_queries_in_either_wording(demo, django_assert_
 def test_the_demo_loader_adds_the_easy_wording_to_flows_loaded_before_it(demo):
     Question.objects.update(easy_text="", easy_help_text="")
     Choice.objects.update(easy_label="")
-    AdviceFlow.objects.update(easy_intro="")
+    AdviceFlow.objects.update(easy_intro="", easy_result_intro="")
+    Recommendation.objects.update(easy_text="")
     edited = Question.objects.get(flow__slug="jobba", text="Vad söker du?")
     edited.easy_text = "Redaktörens egen fråga?"
     edited.save()
@@ -191,7 +232,11 @@ def test_the_demo_loader_adds_the_easy_wording_to_flows_loaded_before_it(demo):
     edited.refresh_from_db()
     assert edited.easy_text == "Redaktörens egen fråga?"  # an editor's text is kept
     assert Question.objects.get(text="Hur långt har du kommit?").easy_help_text
-    assert Choice.objects.get(value="cykel").easy_label == "Laga cyklar"
+    assert Choice.objects.get(question__flow__slug="jobba", value="cykel").easy_label == (
+        "Laga cyklar"
+    )
+    assert not Recommendation.objects.filter(easy_text="").exists()
+    assert not AdviceFlow.objects.filter(easy_result_intro="").exists()
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
@@ -211,9 +256,8 @@ def test_on_the_english_pages_the_box_is_in_english_and_the_easy_wording_marked_
 
     html = client.get(f"/en/vagledning/jobba/fraga/{first.pk}/").text
 
-    assert '<label class="form-check-label" for="id_lattlast">Show easy read</label>' in html
-    assert '<span lang="sv">Vilket stämmer för dig?</span>' in html
-    assert "Change text" in html
+    assert ">Show ordinary text</button>" in html
+    assert '<h1 class="question__heading" lang="sv">Vilket stämmer för dig?</h1>' in html
 
 
 @pytest.mark.parametrize("value", ["0", "ja", "", "1; DROP"])

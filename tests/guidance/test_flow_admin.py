@@ -96,6 +96,7 @@ def flow_data(flow, questions, **changes):
         "slug": flow.slug,
         "intro": flow.intro,
         "result_intro": flow.result_intro,
+        "enterprises": flow.enterprises,
         "is_published": "on",
     } | changes
     forms = [

@@ -242,6 +242,6 @@ def test_answers_make_an_anonymous_session_short_lived(client, flow, settings):
 def test_english_page_marks_the_swedish_flow_text_as_swedish(client, flow):
     text = client.get("/en" + q_url(flow, "situation")).text
     assert '<html lang="en">' in text
-    assert '<span lang="sv">Vilket stämmer in på dig?</span>' in text
+    assert '<h1 class="question__heading" lang="sv">Vilket stämmer in på dig?</h1>' in text
     assert 'lang="sv">Arbetsförmedlingen</label>' in text
     assert "Question 1 of 3" in text

@@ -1,4 +1,4 @@
-"""Booking an advisor: the inquiry form, its receipt and its mails."""
+"""Prata med en rådgivare: the inquiry form, its receipt and its mails."""
 
 import re
 import threading
@@ -28,6 +28,8 @@ def form_data(**overrides):
         "email": "sara@example.se",
         "phone": "",
         "preferred_time": "morning",
+        "language": "sv",
+        "interpreter": "nej",
         "topic": InquiryTopic.WORK,
         "message": "Jag vill veta mer om arbetsträning.",
         "hemsida": "",
@@ -99,6 +101,11 @@ def test_neither_email_nor_phone_is_refused_and_keeps_what_was_typed(client):
         ("name", "x" * 201, "Skriv högst 200 tecken. Nu är det 201."),
         ("message", "x" * 3001, "Skriv högst 3000 tecken. Nu är det 3001."),
         ("topic", "hacka", "Välj ett giltigt alternativ"),
+        ("language", "", "Välj vilket språk du vill prata på."),
+        ("language", "xx", "Välj ett giltigt alternativ"),
+        ("interpreter", "", "Välj om du behöver tolk."),
+        ("interpreter", "kanske", "Välj ett giltigt alternativ"),
+        ("language", "annat", "Skriv vilket språk du vill prata på."),
     ],
 )
 def test_bad_input_gives_a_swedish_error(client, field, value, message):
@@ -107,6 +114,95 @@ def test_bad_input_gives_a_swedish_error(client, field, value, message):
     assert message in response.text
     assert "Något behöver rättas" in response.text
     assert not Inquiry.objects.exists()
+
+
+def test_the_language_and_the_interpreter_are_kept_and_reach_the_advisor(client, mailoutbox):
+    client.post(URL, form_data(language="annat", language_other="Tigrinja", interpreter="ja"))
+    another = form_data(language="en", language_other="ignored", interpreter="nej")
+    client.post(URL, another)
+
+    first, second = Inquiry.objects.order_by("pk")
+    assert (first.language, first.language_other, first.interpreter) == ("annat", "Tigrinja", "ja")
+    assert first.language_name == "Tigrinja" and first.needs_interpreter
+    # Another language's text is kept only with "Ett annat språk".
+    assert (second.language, second.language_other, second.language_name) == ("en", "", "English")
+    run_tasks()
+    receipt = next(m for m in mailoutbox if m.to == ["sara@example.se"])
+    assert "Vi ordnar en tolk till samtalet." in receipt.body
+
+
+def test_the_form_offers_the_site_languages_in_their_own_names_and_another(client):
+    html = client.get(URL).text
+
+    assert re.search(r'value="sv"[^>]*checked', html)  # the page's language first chosen
+    assert ">Svenska</label>" in html and ">English</label>" in html
+    assert ">Ett annat språk</label>" in html
+    assert "Behöver du tolk?" in html and "Tolken är gratis för dig." in html
+    english = client.get("/en" + URL).text
+    assert re.search(r'value="en"[^>]*checked', english)
+
+
+@pytest.mark.parametrize(
+    ("email", "phone", "interpreter", "says", "never"),
+    [
+        (
+            "",
+            "070-123 45 67",
+            "nej",
+            ["En rådgivare ringer dig inom tre arbetsdagar", "Vi skickar inget mejl"],
+            ["mejlar dig", "bekräftelse till din e-post", "tolk"],
+        ),
+        (
+            "sara@example.se",
+            "",
+            "nej",
+            ["En rådgivare mejlar dig inom tre arbetsdagar", "bekräftelse till din e-post"],
+            ["ringer", "Vi skickar inget mejl", "tolk"],
+        ),
+        (
+            "sara@example.se",
+            "070-123 45 67",
+            "ja",
+            [
+                "En rådgivare ringer eller mejlar dig inom tre arbetsdagar",
+                "bekräftelse till din e-post",
+                "Vi ordnar en tolk till samtalet.",
+            ],
+            ["Vi skickar inget mejl", "Om du gav oss"],
+        ),
+    ],
+    ids=["phone-only", "email-only", "both-and-interpreter"],
+)
+def test_the_receipt_says_what_happens_next_for_what_was_given(
+    client, mailoutbox, email, phone, interpreter, says, never
+):
+    response = client.post(URL, form_data(email=email, phone=phone, interpreter=interpreter))
+    page = client.get(response["Location"]).text
+    run_tasks()
+    mails = [m for m in mailoutbox if m.to == [email]] if email else []
+
+    reference = Inquiry.objects.get().reference
+    assert reference in page
+    for text in says:
+        assert text in page, text
+    for text in never:
+        assert text not in page, text
+    # The session keeps the reference and which ways back, not the address or number.
+    kept = client.session["guidance:inquiry_receipt"]
+    assert kept == {
+        "reference": reference,
+        "by_phone": bool(phone),
+        "by_email": bool(email),
+        "interpreter": interpreter == "ja",
+    }
+    if email:
+        (mail,) = mails
+        expected = "ringer eller mejlar dig" if phone else "mejlar dig inom tre arbetsdagar"
+        assert expected in mail.body
+        assert ("Vi ordnar en tolk" in mail.body) is (interpreter == "ja")
+        assert "Prata med en rådgivare" in mail.subject
+    else:
+        assert len(mailoutbox) == 1  # only the advisors' notice
 
 
 def test_markup_is_stored_as_text_and_never_rendered(client, admin_client):

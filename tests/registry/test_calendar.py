@@ -123,13 +123,20 @@ def test_feed_queries_are_fixed(client, partner_with_sessions, django_assert_num
         client.get(reverse("registry:partner_calendar", args=[partner.slug]))
 
 
-def test_the_partner_page_links_the_feeds_and_describes_each_session(client, partner_with_sessions):
+def test_the_partner_page_links_the_feeds_and_describes_each_session(
+    client, partner_with_sessions, settings
+):
+    settings.SITE_URL = "https://testserver.example"
     partner, (winter, summer) = partner_with_sessions
 
     page = client.get(partner.get_absolute_url()).text
 
     assert f'href="/partner/coompanion/kalender/{winter.uuid}.ics"' in page
-    assert 'href="/partner/coompanion/kalender.ics"' in page
+    # A real subscription beside the one-off download, with the address to paste.
+    assert 'href="webcal://testserver.example/partner/coompanion/kalender.ics"' in page
+    assert "Så prenumererar du" in page and "Från webbadress" in page
+    assert 'value="https://testserver.example/partner/coompanion/kalender.ics" readonly' in page
+    assert 'href="https://testserver.example/partner/coompanion/kalender.ics" download' in page
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     events = [json.loads(block) for block in blocks]
     assert [e["name"] for e in events] == ["Rådgivning om att starta", "Frågestund"]

@@ -127,7 +127,9 @@ def test_walking_the_pages_both_ways_gives_each_result_once_in_order(
 
     backward = [e.pk for e in response.context["page"].object_list]
     while response.context["page"].has_previous:
-        response = client.get(URL, {**params, "sida": response.context["page"].previous_page_number})
+        response = client.get(
+            URL, {**params, "sida": response.context["page"].previous_page_number}
+        )
         backward = [e.pk for e in response.context["page"].object_list] + backward
     assert backward == whole
     assert response.context["page"].number == 1

@@ -58,7 +58,7 @@ def test_an_advisor_sets_languages_and_accessibility(advisor_client):
 
 def test_the_enterprise_proposes_them_and_an_advisor_approves(client, advisor_client):
     enterprise, _link, path = enterprise_with_link()
-    form = client.get(path + "andra/").context["form"]
+    form = client.get(path + "andra/?delar=sprak").context["form"]
     somali = Language.objects.get(code="so")
     data = change_form_data(form) | {
         "languages": [str(somali.pk)],
@@ -66,7 +66,7 @@ def test_the_enterprise_proposes_them_and_an_advisor_approves(client, advisor_cl
         "transit_stop": "Hållplats Skolan",
     }
 
-    client.post(path + "andra/", data)
+    client.post(path + "andra/?delar=sprak", data)
 
     proposal = ChangeProposal.objects.get()
     assert proposal.changes == {
@@ -167,7 +167,7 @@ def test_an_unknown_language_is_a_form_error_and_nothing_is_saved(advisor_client
     assert (enterprise.lift, enterprise.languages.count()) == (False, 0)
 
     _linked, _link, path = enterprise_with_link(name="Kafé Fel")
-    form = client.get(path + "andra/").context["form"]
-    response = client.post(path + "andra/", change_form_data(form) | {"languages": ["999999"]})
+    form = client.get(path + "andra/?delar=sprak").context["form"]
+    response = client.post(path + "andra/?delar=sprak", change_form_data(form) | {"languages": ["999999"]})
     assert response.status_code == 400
     assert not ChangeProposal.objects.exists()

@@ -184,7 +184,9 @@ def _walk(client, params: dict) -> tuple[list[int], list]:
     forward = [pk for page in pages for pk in page.object_list.ids]
     back = [pages[-1]]
     while back[-1].has_previous:
-        back.append(client.get(URL, {**params, "sida": back[-1].previous_page_number}).context["page"])
+        back.append(
+            client.get(URL, {**params, "sida": back[-1].previous_page_number}).context["page"]
+        )
     assert [p.number for p in back] == list(range(len(pages), 0, -1))
     assert [p.object_list.ids for p in reversed(back)] == [p.object_list.ids for p in pages]
     return forward, pages

@@ -39,6 +39,8 @@ def inquiry_form() -> dict:
         "email": "sara@example.se",
         "phone": "",
         "preferred_time": "morning",
+        "language": "sv",
+        "interpreter": "nej",
         "topic": "jobba",
         "message": "Jag vill veta mer om arbetsträning.",
         "hemsida": "",

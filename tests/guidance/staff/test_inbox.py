@@ -229,3 +229,20 @@ def test_dashboard_inquiries_is_frozen(advisor):
     assert (result.new_count, result.new, result.mine_count, result.mine) == (0, (), 0, ())
     with pytest.raises(AttributeError):
         result.new_count = 3
+
+
+def test_the_inbox_and_the_inquiry_say_which_language_and_whether_an_interpreter_is_needed(
+    advisor_client,
+):
+    needs = make_inquiry(language="annat", language_other="Somaliska", interpreter="ja")
+    make_inquiry(language="sv", interpreter="nej")
+    make_inquiry()  # from before the form asked
+
+    inbox = advisor_client.get(URL).text
+    detail = advisor_client.get(reverse("inquiries:detail", args=[needs.pk])).text
+
+    assert "Somaliska <span class=\"status status--interpreter\">tolk</span>" in inbox
+    assert inbox.count("status--interpreter") == 1
+    assert ">Svenska</td>" in inbox
+    assert "Behöver tolk: boka en till samtalet" in detail
+    assert "Somaliska" in detail

@@ -294,7 +294,9 @@ def test_remove_answers_on_missing_inquiry_is_404(advisor_client):
 
 
 def test_export_service_has_the_fields_answers_and_notes(advisor, other_advisor):
-    inquiry = with_answers(preferred_time="morning")
+    inquiry = with_answers(
+        preferred_time="morning", language="annat", language_other="Tigrinja", interpreter="ja"
+    )
     inquiry_assign(inquiry=inquiry, assignee=other_advisor, by=advisor)
     inquiry_add_note(inquiry=inquiry, author=other_advisor, text="Ringt, möte på tisdag.")
     gone = UserFactory(username="slutat")
@@ -312,6 +314,8 @@ def test_export_service_has_the_fields_answers_and_notes(advisor, other_advisor)
         "phone": "070-123 45 67",
         "preferred_time": "Förmiddag",
         "topic": "Jag vill jobba på ett socialt företag",
+        "language": "Tigrinja",
+        "interpreter": "Ja, jag behöver tolk",
         "message": "Jag vill veta mer om arbetsträning.",
         "status": "Ny",
         "closed_at": None,

@@ -51,7 +51,7 @@ def test_all_correct_stamps_the_enterprises_confirmation(client):
 
     response = client.post(path + "bekrafta/")
 
-    assert response["Location"] == path
+    assert response["Location"] == path + "klart/?vad=bekraftat"
     enterprise.refresh_from_db()
     assert enterprise.last_checked == timezone.localdate()
     assert enterprise.last_checked_source == CheckSource.ENTERPRISE
@@ -59,8 +59,10 @@ def test_all_correct_stamps_the_enterprises_confirmation(client):
     assert enterprise.version == version  # an advisor's open edit form still saves
     assert enterprise.history.first().history_change_reason == "Bekräftat av företaget via länk"
     assert RecordCheck.objects.get().source == CheckSource.ENTERPRISE
-    page = client.get(path).text
-    assert "Tack! Nu står det i katalogen att ni har bekräftat uppgifterna i dag." in page
+    done = client.get(response["Location"]).text
+    assert "<h1>Klart</h1>" in done
+    assert "Ni har bekräftat att uppgifterna stämmer." in done
+    assert "Ni kan stänga sidan nu." in done
     profile = client.get(enterprise.get_absolute_url()).text
     today = timezone.localdate()
     assert "Uppgifterna bekräftades av företaget" in profile
@@ -85,7 +87,7 @@ def test_open_places_apply_at_once_and_count_as_a_confirmation(client):
         path + "platser/", {f"platser_{training.pk}": "4", f"platser_{employment.pk}": ""}
     )
 
-    assert response["Location"] == path
+    assert response["Location"] == path + "klart/?vad=platser"
     training.refresh_from_db()
     employment.refresh_from_db()
     assert (training.open_places, employment.open_places) == (4, None)
@@ -117,8 +119,12 @@ def test_bad_open_places_are_refused_in_swedish_and_kept(client, value, message)
     assert offering.open_places == 1
 
 
-def change_page(client, path):
-    response = client.get(path + "andra/")
+# Every part of the change form (the owner chooses which ones, "?delar=").
+ALL = "andra/?delar=kontakt&delar=erbjudanden&delar=foretaget&delar=adress&delar=sprak"
+
+
+def change_page(client, path, parts: str = ALL):
+    response = client.get(path + parts)
     assert response.status_code == 200
     return response.context["form"]
 
@@ -136,9 +142,9 @@ def test_contact_details_apply_at_once_the_rest_becomes_a_proposal(client):
         f"o{offering.pk}_description": "Arbetsträning i bageriet.",
     }
 
-    response = client.post(path + "andra/", data)
+    response = client.post(path + ALL, data)
 
-    assert response["Location"] == path
+    assert response["Location"] == path + "klart/?vad=bada"
     enterprise.refresh_from_db()
     assert enterprise.phone == "070-111 22 33"
     assert enterprise.opening_hours == "Mån–fre 8–16"
@@ -157,17 +163,19 @@ def test_contact_details_apply_at_once_the_rest_becomes_a_proposal(client):
         },
     }
     assert (proposal.link, proposal.reply_to) == (link, "info@kornet.se")
+    done = client.get(response["Location"]).text
+    assert "De andra ändringarna visas när en rådgivare har godkänt dem." in done
     page = client.get(path).text
-    assert "De andra ändringarna visas när en rådgivare har godkänt dem." in page
-    assert "Ni har 1 ändringsförslag som väntar på en rådgivare." in page
+    assert "Ett ändringsförslag väntar på en rådgivare:" in page
+    assert "Namn, Arbetsträning: beskrivning" in page  # what is waiting, in the form's words
 
 
 def test_the_same_form_sent_twice_makes_one_proposal(client):
     _enterprise, _link, path = enterprise_with_link()
     data = change_form_data(change_page(client, path)) | {"name": "Nytt namn"}
 
-    client.post(path + "andra/", data)
-    client.post(path + "andra/", data)
+    client.post(path + ALL, data)
+    client.post(path + ALL, data)
 
     assert ChangeProposal.objects.count() == 1
 
@@ -181,7 +189,7 @@ def test_line_breaks_sent_as_crlf_are_no_change(client):
     data["description"] = "Första stycket.\r\n\r\nAndra."  # as a browser sends a textarea
     data[f"o{offering.pk}_description"] = "Rad ett.\r\nRad två."
 
-    response = client.post(path + "andra/", data)
+    response = client.post(path + ALL, data)
 
     assert response.status_code == 302
     assert not ChangeProposal.objects.exists()
@@ -207,7 +215,7 @@ def test_bad_changes_are_refused_with_everything_kept_and_nothing_saved(
         "short_description": "<script>alert(1)</script>",
     }
 
-    response = client.post(path + "andra/", data)
+    response = client.post(path + ALL, data)
 
     assert response.status_code == 400
     assert message in response.text
@@ -222,7 +230,7 @@ def test_bad_changes_are_refused_with_everything_kept_and_nothing_saved(
 def test_a_script_in_a_proposal_is_stored_as_text_and_shown_escaped(client, advisor_client):
     _enterprise, _link, path = enterprise_with_link()
     data = change_form_data(change_page(client, path)) | {"name": "<script>alert(1)</script>"}
-    client.post(path + "andra/", data)
+    client.post(path + ALL, data)
     proposal = ChangeProposal.objects.get()
 
     page = advisor_client.get(reverse("registry_staff:proposal_detail", args=[proposal.pk]))
@@ -383,3 +391,69 @@ def test_forms_on_no_referrer_pages_pass_csrf_from_this_site_only():
     assert ok.status_code == 302
     enterprise.refresh_from_db()
     assert enterprise.last_checked_source == "enterprise"
+
+
+def test_the_change_page_first_asks_which_parts_and_then_shows_only_those(client):
+    _enterprise, _link, path = enterprise_with_link()
+
+    chooser = client.get(path + "andra/")
+    contact = client.get(path + "andra/?delar=kontakt")
+    two = client.get(path + "andra/?delar=adress&delar=erbjudanden")
+
+    assert "Vad vill ni ändra?" in chooser.text
+    for label in ("Kontaktuppgifter och öppettider", "Besöksadress", "Språk och tillgänglighet"):
+        assert label in chooser.text
+    assert 'name="phone"' not in chooser.text
+    assert 'name="phone"' in contact.text and 'name="name"' not in contact.text
+    assert "Erbjudande: Arbetsträning" not in contact.text
+    assert 'name="street_address"' in two.text and "Erbjudande: Arbetsträning" in two.text
+    assert 'name="phone"' not in two.text and 'name="languages"' not in two.text
+
+
+@pytest.mark.parametrize("parts", ["?delar=allt", "?delar=<script>", "?delar="])
+def test_an_unknown_part_is_told_not_an_error(client, parts):
+    _enterprise, _link, path = enterprise_with_link()
+
+    response = client.get(path + "andra/" + parts)
+
+    assert response.status_code == 400
+    assert "Välj bland delarna i listan." in response.text or "Välj minst en del" in response.text
+    assert "<script>" not in response.text
+
+
+def test_a_part_not_shown_is_never_changed_even_if_posted(client):
+    enterprise, _link, path = enterprise_with_link()
+    data = change_form_data(change_page(client, path, "andra/?delar=kontakt"))
+    data |= {"phone": "070-111 22 33", "name": "Smugglat namn", "city": "Annanstans"}
+
+    response = client.post(path + "andra/?delar=kontakt", data)
+
+    assert response["Location"] == path + "klart/?vad=andrat"
+    enterprise.refresh_from_db()
+    assert enterprise.phone == "070-111 22 33"
+    assert (enterprise.name, enterprise.city) == ("Kafé Kornet", "Exempelby")
+    assert not ChangeProposal.objects.exists()
+
+
+def test_the_done_page_says_what_happened_and_needs_a_working_link(client):
+    _enterprise, _link, path = enterprise_with_link()
+
+    places = client.get(path + "klart/?vad=platser")
+    odd = client.get(path + "klart/?vad=<b>")
+    forged = client.get("/uppdatera/inte-en-token/klart/?vad=platser")
+
+    assert "De lediga platserna är sparade" in places.text
+    assert places["Cache-Control"] == "no-store, private"
+    assert odd.status_code == 200 and "<b>" not in odd.text and "Ni kan stänga sidan nu." in odd.text
+    assert forged.status_code == 404 and "Länken fungerar inte längre" in forged.text
+
+
+def test_the_page_offers_the_choice_before_and_after_the_record(client):
+    _enterprise, _link, path = enterprise_with_link()
+
+    html = client.get(path).text
+
+    record = html.index("Så här står det i katalogen")
+    buttons = [m.start() for m in re.finditer(r">Allt stämmer</button>", html)]
+    assert len(buttons) == 2
+    assert buttons[0] < record < buttons[1]
