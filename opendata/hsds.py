@@ -259,10 +259,13 @@ def _enterprise_attributes(enterprise: SocialEnterprise) -> list[dict]:
         _attribute(
             "organization",
             link,
-            vocabulary.FACT_CRITERION[v.criterion],
+            (vocabulary.FACT_CRITERION if v.verified else vocabulary.FACT_CRITERION_NOT_MET)[
+                v.criterion
+            ],
             timezone.localdate(v.verified_at).isoformat() if v.verified_at else None,
         )
         for v in enterprise.verifications.all()
+        if v.verified is not None
     ]
     for term, value in (
         (vocabulary.FACT_SKOOPI, enterprise.skoopi_certified_on),

@@ -49,7 +49,11 @@ def _enterprise_prefetches(full: bool) -> list:
     return [
         "industries",
         "languages",
-        Prefetch("verifications", queryset=CriterionVerification.objects.filter(verified=True)),
+        # Met and not met; a criterion not assessed yet has no attribute.
+        Prefetch(
+            "verifications",
+            queryset=CriterionVerification.objects.filter(verified__isnull=False),
+        ),
     ]
 
 

@@ -75,6 +75,14 @@ FACT_CRITERION = {
     criterion.value: closed_term(ASF_FACT, f"kriterium-{criterion.value}", str(criterion.label))
     for criterion in Criterion
 }
+# A criterion has three states: met (the term above), not met (this one), and
+# not assessed yet (neither term).
+FACT_CRITERION_NOT_MET = {
+    criterion.value: closed_term(
+        ASF_FACT, f"kriterium-{criterion.value}-inte-uppfyllt", f"Inte uppfyllt: {criterion.label}"
+    )
+    for criterion in Criterion
+}
 FACT_SKOOPI = closed_term(ASF_FACT, "skoopi-certifierad", "Skoopi-certifierad")
 FACT_SKOOPI_UNTIL = closed_term(ASF_FACT, "skoopi-giltig-till", "Skoopi-certifieringen gäller till")
 FACT_LOU_SHARE = closed_term(
@@ -89,6 +97,7 @@ FACT_CHECKED_BY = closed_term(
 )
 FACT_TERMS = [
     *FACT_CRITERION.values(),
+    *FACT_CRITERION_NOT_MET.values(),
     FACT_SKOOPI,
     FACT_SKOOPI_UNTIL,
     FACT_LOU_SHARE,

@@ -68,6 +68,7 @@ def registry_data():
     job = OfferingFactory(enterprise=kornet, kind="anstallning", description="")
     VerificationFactory(enterprise=kornet, criterion=1, verified_by=advisor)
     VerificationFactory(enterprise=kornet, criterion=2, verified=False, verified_at=None)
+    VerificationFactory(enterprise=kornet, criterion=3, verified=None)  # set back: not assessed
     cykel = EnterpriseFactory(name="Cykelverkstan")
     repair = OfferingFactory(enterprise=cykel, kind="praktik")
     draft = EnterpriseFactory(name="Hemligt Utkast", status=PublicationStatus.DRAFT)
@@ -216,7 +217,9 @@ def test_asf_facts_are_attributes_with_their_values(client, registry_data):
 
     verified_on = timezone.localdate(data["kornet"].verifications.get(criterion=1).verified_at)
     assert organization == {
-        "kriterium-1": verified_on.isoformat(),  # criterion 2 is not verified: absent
+        # Three states: 1 met, 2 not met, 3 and 4 not assessed (no attribute).
+        "kriterium-1": verified_on.isoformat(),
+        "kriterium-2-inte-uppfyllt": None,
         "skoopi-certifierad": "2025-03-01",
         "skoopi-giltig-till": "2027-03-01",
         "lou-4-18-andel": "45",

@@ -168,6 +168,8 @@ def test_an_unknown_language_is_a_form_error_and_nothing_is_saved(advisor_client
 
     _linked, _link, path = enterprise_with_link(name="Kafé Fel")
     form = client.get(path + "andra/?delar=sprak").context["form"]
-    response = client.post(path + "andra/?delar=sprak", change_form_data(form) | {"languages": ["999999"]})
+    response = client.post(
+        path + "andra/?delar=sprak", change_form_data(form) | {"languages": ["999999"]}
+    )
     assert response.status_code == 400
     assert not ChangeProposal.objects.exists()

@@ -241,7 +241,7 @@ def test_the_inbox_and_the_inquiry_say_which_language_and_whether_an_interpreter
     inbox = advisor_client.get(URL).text
     detail = advisor_client.get(reverse("inquiries:detail", args=[needs.pk])).text
 
-    assert "Somaliska <span class=\"status status--interpreter\">tolk</span>" in inbox
+    assert 'Somaliska <span class="status status--interpreter">tolk</span>' in inbox
     assert inbox.count("status--interpreter") == 1
     assert ">Svenska</td>" in inbox
     assert "Behöver tolk: boka en till samtalet" in detail

@@ -444,7 +444,9 @@ def test_the_done_page_says_what_happened_and_needs_a_working_link(client):
 
     assert "De lediga platserna är sparade" in places.text
     assert places["Cache-Control"] == "no-store, private"
-    assert odd.status_code == 200 and "<b>" not in odd.text and "Ni kan stänga sidan nu." in odd.text
+    assert (
+        odd.status_code == 200 and "<b>" not in odd.text and "Ni kan stänga sidan nu." in odd.text
+    )
     assert forged.status_code == 404 and "Länken fungerar inte längre" in forged.text
 
 
