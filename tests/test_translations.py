@@ -8,7 +8,8 @@ PO = Path(__file__).resolve().parent.parent / "locale/en/LC_MESSAGES/django.po"
 
 
 def po_entries() -> dict[str, str]:
-    """msgid -> msgstr (first form) for every non-header entry, parsed plainly."""
+    """msgid -> msgstr (first form) for every non-header entry, parsed plainly;
+    an entry with a context is keyed "context\x04msgid", as gettext keys it."""
     entries, text = {}, PO.read_text(encoding="utf-8")
     for block in text.split("\n\n")[1:]:
         if "#, fuzzy" in block:
@@ -16,8 +17,9 @@ def po_entries() -> dict[str, str]:
             continue
         msgid = _joined(block, "msgid")
         msgstr = _joined(block, "msgstr") or _joined(block, r"msgstr\[0\]")
+        context = _joined(block, "msgctxt")
         if msgid:
-            entries[msgid] = msgstr
+            entries[f"{context}\x04{msgid}" if context else msgid] = msgstr
     return entries
 
 
@@ -37,6 +39,8 @@ def test_every_interface_string_has_an_english_translation():
 def test_compiled_catalogue_matches_the_source():
     with PO.with_suffix(".mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    for msgid, msgstr in po_entries().items():
+    for key, msgstr in po_entries().items():
+        context, _sep, msgid = key.rpartition("\x04")
         if "%(" not in msgid:
-            assert compiled.gettext(msgid) == msgstr, msgid
+            found = compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)
+            assert found == msgstr, key
