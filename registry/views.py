@@ -7,8 +7,8 @@ from functools import partial
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -40,12 +40,38 @@ def _directory_form(request: HttpRequest) -> DirectoryForm:
     return DirectoryForm(request.GET, taxonomies=taxonomies(version), version=version)
 
 
+def _short_query(request: HttpRequest) -> QueryDict | None:
+    """The directory's parameters without the empty fields a sent form adds
+    ("nara=&bransch=&…"): what a person shares or bookmarks. None when there
+    is nothing to drop. (The order stays even when it is "relevans": with a
+    place and no text, choosing it is not the same as choosing nothing.)"""
+    kept = QueryDict(mutable=True)
+    for key, values in request.GET.lists():
+        values = [v for v in values if v != ""]
+        if values:
+            kept.setlist(key, values)
+    given = sum(len(values) for _key, values in request.GET.lists())
+    left = sum(len(values) for _key, values in kept.lists())
+    return kept if left < given else None
+
+
+def _address(request: HttpRequest, query: QueryDict) -> str:
+    return request.path + (f"?{query.urlencode()}" if query else "")
+
+
 @require_GET
 @cache_public_page
 def enterprise_list(request: HttpRequest) -> HttpResponse:
     """The directory: the form validates the address, one selector reads the
     page (see ``directory_page`` for its query cost), the template shows it.
-    htmx asks for the ``directory`` fragment only."""
+    htmx asks for the ``directory`` fragment only. A sent form's empty fields
+    are dropped from the address: a redirect without JavaScript (the browser
+    keeps the #results-heading it was sent to), the pushed address with htmx."""
+    short = _short_query(request)
+    if short is not None and not _is_htmx(request):
+        return redirect(_address(request, short))
+    if short is not None:
+        request.GET = short  # the page's own links ({% querystring %}) stay short too
     form = _directory_form(request)
     version = registry_version(request)
     query = form.query()
@@ -68,6 +94,8 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
     }
     template = "registry/enterprise_list.html"
     response = render(request, f"{template}#directory" if _is_htmx(request) else template, context)
+    if short is not None:
+        response["HX-Push-Url"] = _address(request, short)
     patch_vary_headers(response, ["HX-Request"])
     return response
 

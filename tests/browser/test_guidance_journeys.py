@@ -22,7 +22,7 @@ def test_work_flow_to_an_inquiry_with_javascript(page, demo, axe_check, console_
     page.goto(demo + "/vagledning/jobba/")
     axe_check(page)
     page.get_by_role("button", name="Starta nu").click()
-    expect(page.locator(".caption")).to_have_text("Fråga 1 av 6")
+    expect(page.locator(".question__position")).to_have_text("Fråga 1 av 6")
 
     page.get_by_role("button", name="Fortsätt").click()  # nothing chosen
     summary = page.locator("#error-summary")
@@ -31,7 +31,7 @@ def test_work_flow_to_an_inquiry_with_javascript(page, demo, axe_check, console_
     axe_check(page)
 
     choose(page, "Jag är inskriven på Arbetsförmedlingen")
-    expect(page.locator(".caption")).to_have_text("Fråga 2 av 6")
+    expect(page.locator(".question__position")).to_have_text("Fråga 2 av 6")
     page.get_by_label("Arbetsträning", exact=False).first.check()
     page.get_by_role("button", name="Fortsätt").click()
     choose(page, "Café och restaurang")
@@ -40,7 +40,7 @@ def test_work_flow_to_an_inquiry_with_javascript(page, demo, axe_check, console_
     expect(page.get_by_label("Café och restaurang", exact=True)).to_be_checked()
     page.get_by_role("button", name="Fortsätt").click()
     choose(page, "Spelar ingen roll")
-    expect(page.locator(".caption")).to_have_text("Fråga 5 av 6")
+    expect(page.locator(".question__position")).to_have_text("Fråga 5 av 6")
     choose(page, "Spelar ingen roll")  # the language
     page.get_by_label("Entré utan trappsteg", exact=True).check()
     page.get_by_role("button", name="Fortsätt").click()
@@ -60,10 +60,14 @@ def test_work_flow_to_an_inquiry_with_javascript(page, demo, axe_check, console_
     assert "svar=" not in page.url
     axe_check(page)
 
-    page.get_by_role("button", name="Boka ett samtal").click()
+    page.get_by_role("button", name="Prata med en rådgivare").click()
     expect(page.get_by_label("Jag vill jobba på ett socialt företag")).to_be_checked()
+    expect(page.get_by_label("Svenska", exact=True)).to_be_checked()
     page.get_by_label("Ditt namn").fill("Sara Lind")
     page.get_by_label("E-post").fill("sara@example.se")
+    page.get_by_label("Ett annat språk").check()
+    page.get_by_label("Vilket annat språk?").fill("Dari")
+    page.get_by_label("Ja, jag behöver tolk").check()
     page.get_by_label("Ja, skicka med mina svar från vägledningen").check()
     axe_check(page)
     page.get_by_role("button", name="Skicka").click()
@@ -78,6 +82,8 @@ def test_work_flow_to_an_inquiry_with_javascript(page, demo, axe_check, console_
     assert inquiry.reference == reference
     assert inquiry.flow_answers[3]["answers"] == ["Centrum"]
     assert inquiry.flow_answers[-1]["answers"] == ["Entré utan trappsteg"]
+    assert (inquiry.language_name, inquiry.needs_interpreter) == ("Dari", True)
+    expect(page.locator(".next-steps")).to_contain_text("Vi ordnar en tolk till samtalet.")
     assert run_tasks() == 2
     assert len(mailoutbox) == 2
     assert console_errors == []
@@ -91,7 +97,7 @@ def test_start_flow_to_an_inquiry_without_javascript(no_js_page, demo):
     page.get_by_role("button", name="Fortsätt").click()
     expect(page.locator("#error-summary")).to_contain_text("Välj ett svar.")
     choose(page, page.locator("fieldset .form-check-label").first.inner_text())
-    for _ in range(6):  # the remaining questions: choose the first answer of each
+    for _ in range(8):  # the remaining questions: choose the first answer of each
         if "/fraga/" not in page.url:
             break
         page.locator("fieldset .form-check-input").first.check()
@@ -101,13 +107,16 @@ def test_start_flow_to_an_inquiry_without_javascript(no_js_page, demo):
     expect(page.get_by_role("heading", name="Vem du kan kontakta")).to_be_visible()
     expect(page.get_by_role("button", name="Skriv ut")).to_be_hidden()  # needs JavaScript
 
-    page.get_by_role("button", name="Boka ett samtal").click()
+    page.get_by_role("button", name="Prata med en rådgivare").click()
     page.get_by_role("button", name="Skicka").click()  # empty: errors, nothing lost
     expect(page.locator("#error-summary")).to_contain_text("Skriv ditt namn.")
+    expect(page.locator("#error-summary")).to_contain_text("Välj om du behöver tolk.")
     page.get_by_label("Ditt namn").fill("Omar")
     page.get_by_label("Telefon").fill("070-123 45 67")
+    page.get_by_label("Nej", exact=True).check()
     page.get_by_role("button", name="Skicka").click()
     expect(page.locator(".receipt__reference")).to_have_text(re.compile(r"ASF-\d{4}-\d{5}"))
+    expect(page.locator(".next-steps")).to_contain_text("Vi skickar inget mejl")
     reference = page.locator(".receipt__reference").inner_text()
     page.go_back()  # back to the filled-in form, and send it again
     page.get_by_role("button", name="Skicka").click()
@@ -120,7 +129,7 @@ def test_question_page_can_be_answered_with_the_keyboard(page, demo):
     page.goto(demo + "/vagledning/jobba/")
     page.get_by_role("button", name="Starta nu").focus()
     page.keyboard.press("Enter")
-    expect(page.locator(".caption")).to_have_text("Fråga 1 av 6")
+    expect(page.locator(".question__position")).to_have_text("Fråga 1 av 6")
     for _ in range(40):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.type") == "radio":
@@ -130,7 +139,7 @@ def test_question_page_can_be_answered_with_the_keyboard(page, demo):
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Fortsätt")).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page.locator(".caption")).to_have_text("Fråga 2 av 6")
+    expect(page.locator(".question__position")).to_have_text("Fråga 2 av 6")
 
 
 def test_policy_history_and_diff(page, demo, axe_check):
@@ -190,5 +199,5 @@ def test_guidance_pages_fit_a_phone(browser, demo, axe_check, path):
 
 def test_english_flow_page(page, demo, axe_check):
     page.goto(demo + "/en/kontakt/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Book a meeting with an advisor")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Talk to an advisor")
     axe_check(page)

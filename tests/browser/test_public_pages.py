@@ -101,11 +101,18 @@ def test_directory_search_and_filter_without_javascript(no_js_page, live_server,
     page = no_js_page
     page.goto(live_server.url + reverse("registry:enterprise_list"))
 
+    # The filters are folded behind "Filtrera", which opens without JavaScript.
+    expect(page.get_by_label("Erbjudande", exact=True)).to_be_hidden()
+    page.get_by_text("Filtrera", exact=True).click()
     page.get_by_label("Erbjudande", exact=True).select_option("arbetstraning")
     page.get_by_label("Bara företag med lediga platser").check()
-    page.get_by_role("button", name="Visa resultat").click()
+    page.get_by_role("button", name=re.compile(r"^Visa \d+ företag$")).click()
 
     expect(page).to_have_url(re.compile(r"erbjudande=arbetstraning.*lediga_platser=on"))
+    # The search lands on the count, and the fold says what is chosen.
+    expect(page).to_have_url(re.compile(r"#results-heading$"))
+    expect(page.locator("#results-heading")).to_be_in_viewport()
+    expect(page.locator(".filter-panel__count")).to_have_text("2 val")
     assert result_names(page) == ["Kafé Kornet"]
     page.get_by_role("link", name="Kafé Kornet").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kafé Kornet")

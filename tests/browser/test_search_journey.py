@@ -61,19 +61,19 @@ def test_menade_du_without_javascript(no_js_page, live_server, enterprises):
     page.goto(live_server.url + reverse("registry:enterprise_list"))
     # "odlnig" is one swap from "odling".
     page.get_by_label(SEARCH).fill("odlnig")
-    page.get_by_role("button", name="Visa resultat").click()
+    page.get_by_role("button", name="Sök", exact=True).click()
     assert result_names(page) == ["Blomsterbruket"]
     expect(page.locator(".search-correction")).to_contain_text("Visar träffar för odling.")
 
     # Two typos in a word of twelve letters are corrected.
     page.get_by_label(SEARCH).fill("Blomstrbrukt")
-    page.get_by_role("button", name="Visa resultat").click()
+    page.get_by_role("button", name="Sök", exact=True).click()
     assert result_names(page) == ["Blomsterbruket"]
 
     # Three typos are past what is corrected; "Menade du" offers the query
     # with looser corrections and the closest name, as links.
     page.get_by_label(SEARCH).fill("kornetxyz lunch")
-    page.get_by_role("button", name="Visa resultat").click()
+    page.get_by_role("button", name="Sök", exact=True).click()
     expect(page.get_by_text("Inga företag matchar din sökning.")).to_be_visible()
     page.get_by_role("link", name="kornet lunch").click()
     assert result_names(page) == ["Kafé Kornet"]

@@ -105,7 +105,10 @@ def pages_outside_the_sitemap() -> list[str]:
         *alert_pages(),
         *paths,
         self_service,
-        self_service + "andra/",
+        self_service + "andra/",  # "Vad vill ni ändra?"
+        self_service + "andra/?delar=kontakt&delar=erbjudanden&delar=foretaget&delar=adress"
+        "&delar=sprak",
+        self_service + "klart/?vad=bekraftat",
         "/sidan-finns-inte/",
         "/foretag/?nara=136+40",  # nearest first, distances on the cards
         "/foretag/?nara=Atlantis",  # a place that is not found

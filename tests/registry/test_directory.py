@@ -283,3 +283,18 @@ def test_cards_are_kept_in_the_process_and_an_edit_shows_at_once(
     enterprise.save()
 
     assert "Kafé Kornet &amp; bröd" in client.get(URL).content.decode()
+
+
+def test_a_sent_forms_empty_fields_are_dropped_from_the_address(client):
+    EnterpriseFactory(name="Kafé Kornet")
+
+    sent = client.get(URL, {"q": "kafé", "nara": "", "bransch": "", "sortering": "relevans"})
+    clean = client.get(sent["Location"])
+    htmx = client.get(URL, {"q": "kafé", "bransch": ""}, headers={"HX-Request": "true"})
+
+    assert sent.status_code == 302
+    assert sent["Location"] == URL + "?q=kaf%C3%A9&sortering=relevans"
+    assert clean.status_code == 200 and names(clean) == ["Kafé Kornet"]
+    assert htmx.status_code == 200
+    assert htmx["HX-Push-Url"] == URL + "?q=kaf%C3%A9"
+    assert "bransch=" not in htmx.text.split('id="alert-link"')[0].rsplit("href=", 1)[1]

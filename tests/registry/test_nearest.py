@@ -227,7 +227,7 @@ def test_nearest_first_keeps_the_filters(client, spread, mode):
 def test_the_cards_say_how_far_and_the_page_says_from_where(client, spread, settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     where, _unplaced = spread
-    response = client.get(URL, {"nara": "136 30", "sortering": "relevans"})
+    response = client.get(URL, {"nara": "136 30", "sortering": "relevans"}, follow=True)
     html = response.content.decode()
     first = response.context["page"].object_list.ids[0]
 
@@ -369,7 +369,9 @@ def test_with_a_search_text_best_match_stays_the_order_and_distances_are_shown(
     client, spread, settings
 ):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
-    response = client.get(URL, {"nara": "13630", "q": "företag", "sortering": "relevans"})
+    response = client.get(
+        URL, {"nara": "13630", "q": "företag", "sortering": "relevans"}, follow=True
+    )
     html = response.content.decode()
     assert '<option value="relevans" selected>' in html
     assert "Avstånd från 136 30 Exempelkommunen." in html
