@@ -6,6 +6,7 @@ No queries here: the selectors load the sessions with their place and partner.
 import datetime
 import zoneinfo
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
@@ -102,10 +103,20 @@ def session_jsonld(session: Session, partner: Partner, url: str) -> dict:
     }
 
 
-def subscription_urls(path: str) -> tuple[str, str]:
-    """A feed's address to paste into a calendar (https) and the webcal://
-    one a phone or calendar program offers to subscribe to, and then keeps
-    updating, instead of importing the file once."""
-    feed = settings.SITE_URL + path
-    scheme, _sep, rest = feed.partition("://")
-    return feed, f"webcal://{rest}" if scheme in ("http", "https") else feed
+@dataclass(frozen=True)
+class Subscription:
+    """A feed as the page offers it: ``webcal`` (a phone or calendar program
+    offers to subscribe, and then keeps it updated, instead of importing the
+    file once), ``address`` to paste into Google or Outlook, ``path`` to
+    download once."""
+
+    path: str
+    address: str
+    webcal: str
+
+
+def subscription(path: str) -> Subscription:
+    address = settings.SITE_URL + path
+    scheme, _sep, rest = address.partition("://")
+    webcal = f"webcal://{rest}" if scheme in ("http", "https") else address
+    return Subscription(path=path, address=address, webcal=webcal)

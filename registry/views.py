@@ -156,14 +156,12 @@ def partner_list(request: HttpRequest) -> HttpResponse:
     problem = None
     if topic is not None and topic not in HelpTopic.values:
         topic, problem = None, _("Det ämnet finns inte. Du ser alla samarbetspartner.")
-    feed_url, webcal_url = calendar.subscription_urls(reverse("registry:partners_calendar"))
     context = {
         "partners": partners.partner_list(topic),
         "topics": HelpTopic.choices,
         "topic": topic,
         "problem": problem,
-        "feed_url": feed_url,
-        "webcal_url": webcal_url,
+        "feed": calendar.subscription(reverse("registry:partners_calendar")),
     }
     return render(request, "registry/partner_list.html", context)
 
@@ -174,16 +172,14 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     partner = partners.partner_for_profile(slug)
     sessions = partners.upcoming_sessions_for_partner(partner)
     url = request.build_absolute_uri(partner.get_absolute_url())
-    feed_url, webcal_url = calendar.subscription_urls(
-        reverse("registry:partner_calendar", kwargs={"slug": partner.slug})
-    )
     context = {
         "partner": partner,
         "crumbs": [Crumb(_("Samarbetspartner"), reverse("registry:partner_list"))],
         "result_url": _result_url(request),
         "sessions": sessions,
-        "feed_url": feed_url,
-        "webcal_url": webcal_url,
+        "feed": calendar.subscription(
+            reverse("registry:partner_calendar", kwargs={"slug": partner.slug})
+        ),
         "events": [calendar.session_jsonld(session, partner, url) for session in sessions],
     }
     return render(request, "registry/partner_detail.html", context)

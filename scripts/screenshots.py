@@ -25,6 +25,7 @@ PAGES = {
     "policy-page": "/policy/kugghjulet/",
     "policy-diff": "/policy/kugghjulet/jamfor/?fran=1&till=3",
     "flow-start": "/vagledning/jobba/",
+    "flow-start-founder": "/vagledning/starta/",
     "inquiry": "/kontakt/",
     "report": "/anmal-foretag/",
     "open-data": "/oppna-data/",
@@ -71,7 +72,7 @@ def walk_flow(page, base: str, out: Path, size_name: str) -> None:
     page.get_by_role("button", name="Fortsätt").click()
     page.screenshot(path=out / f"flow-question-error-{size_name}.png", full_page=True)
     while "/fraga/" in page.url:
-        page.locator(".form-check-input").first.check()
+        page.locator("form.question .form-check-input").first.check()
         page.get_by_role("button", name="Fortsätt").click()
         page.wait_for_load_state()
     page.screenshot(path=out / f"flow-check-{size_name}.png", full_page=True)
@@ -106,7 +107,10 @@ def walk_self_service(page, link: str, out: Path, size_name: str) -> None:
     page.locator(".places-form input[type=number]").first.fill("-1")
     page.get_by_role("button", name="Spara lediga platser").click()
     page.screenshot(path=out / f"selfservice-places-error-{size_name}.png", full_page=True)
-    page.get_by_role("link", name="Något behöver ändras").click()
+    page.get_by_role("link", name="Något behöver ändras").first.click()
+    page.screenshot(path=out / f"selfservice-parts-{size_name}.png", full_page=True)
+    page.get_by_label("Namn, beskrivning och bransch").check()
+    page.get_by_role("button", name="Fortsätt").click()
     page.screenshot(path=out / f"selfservice-change-{size_name}.png", full_page=True)
     page.get_by_label("Kort beskrivning").fill("Surdegsbröd och fika, bakat på plats varje morgon.")
     page.get_by_role("button", name="Skicka ändringarna").click()

@@ -46,7 +46,7 @@ def test_filter_by_language_and_step_free_entrance_with_javascript(page, demo, a
 
     page.locator("#results article h3 a").first.click()
     box = page.locator(
-        ".side-box", has=page.get_by_role("heading", name="Språk och tillgänglighet")
+        "section", has=page.get_by_role("heading", name="Språk och tillgänglighet")
     )
     expect(box).to_contain_text("arabiska")
     expect(box).to_contain_text("Entré utan trappsteg")

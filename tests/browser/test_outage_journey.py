@@ -59,6 +59,7 @@ def test_an_inquiry_sent_while_the_database_is_away_is_kept_and_sent_later(
     page.get_by_label("E-post").fill("sara@example.se")
     page.get_by_label("Jag vill jobba på ett socialt företag").check()
     page.get_by_label("Förmiddag").check()
+    page.get_by_label("Nej", exact=True).check()  # no interpreter
     page.get_by_label("Meddelande (frivilligt)").fill("Jag vill börja på ett kafé.")
     database.off()
     page.get_by_role("button", name="Skicka").click()

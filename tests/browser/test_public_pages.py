@@ -204,4 +204,7 @@ def test_from_the_footer_to_the_open_data_and_a_calendar_without_javascript(
         link.first.click()
     assert download.value.suggested_filename.startswith("start-up-")
     feed = page.get_by_role("link", name="Prenumerera på kalendern")
-    assert feed.get_attribute("href") == "/partner/start-up/kalender.ics"
+    assert feed.get_attribute("href").startswith("webcal://")
+    assert feed.get_attribute("href").endswith("/partner/start-up/kalender.ics")
+    once = page.get_by_role("link", name="Ladda ner tillfällena som en fil")
+    assert once.get_attribute("href") == "/partner/start-up/kalender.ics"

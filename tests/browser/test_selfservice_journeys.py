@@ -32,11 +32,13 @@ def test_from_the_reminder_mail_to_all_correct(
     expect(page.get_by_role("heading", level=1)).to_have_text("Uppdatera Kafé Kornet")
     expect(page.locator(".page-intro")).to_contain_text("kontrollerades av kommunen 5 januari 2025")
     axe_check(page)
-    confirm = page.get_by_role("button", name="Allt stämmer")
+    confirm = page.get_by_role("button", name="Allt stämmer").last  # after the record
     confirm.focus()
     page.keyboard.press("Enter")  # keyboard only
 
-    expect(page.locator(".notice")).to_contain_text("Tack! Nu står det i katalogen")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Klart")
+    expect(page.locator(".notice")).to_contain_text("Ni har bekräftat att uppgifterna stämmer.")
+    axe_check(page)
     page.goto(live_server.url + enterprise.get_absolute_url())
     expect(page.locator(".page-intro")).to_contain_text("Uppgifterna bekräftades av företaget")
     axe_check(page)
@@ -55,9 +57,13 @@ def test_open_places_and_a_change_without_javascript(no_js_page, live_server, ma
     expect(page.get_by_label("Arbetsträning")).to_have_value("-1")  # kept as typed
     page.get_by_label("Arbetsträning").fill("3")
     page.get_by_role("button", name="Spara lediga platser").click()
-    expect(page.locator(".notice")).to_contain_text("De lediga platserna visas nu i katalogen")
+    expect(page.locator(".notice")).to_contain_text("De lediga platserna är sparade")
 
-    page.get_by_role("link", name="Något behöver ändras").click()
+    page.get_by_role("link", name="Tillbaka till er sida").click()
+    page.get_by_role("link", name="Något behöver ändras").first.click()
+    page.get_by_label("Kontaktuppgifter och öppettider").check()
+    page.get_by_label("Namn, beskrivning och bransch").check()
+    page.get_by_role("button", name="Fortsätt").click()
     page.get_by_label("Telefon").fill("08-99 88 77")
     page.get_by_label("Namn", exact=True).fill("Kafé Kornet och Bageri")
     page.get_by_role("button", name="Skicka ändringarna").click()
@@ -74,7 +80,7 @@ def test_an_advisor_approves_part_of_a_proposal(
     page, live_server, sign_in, advisor, axe_check, console_errors, mailoutbox
 ):
     enterprise, _link, path = enterprise_with_link()
-    page.goto(live_server.url + path + "andra/")
+    page.goto(live_server.url + path + "andra/?delar=kontakt&delar=foretaget&delar=adress")
     page.get_by_label("Telefon").fill("08-99 88 77")
     page.get_by_label("Namn", exact=True).fill("Kornet Kafé & Bageri")
     page.get_by_label("Ort", exact=True).fill("Annanby")

@@ -94,7 +94,9 @@ def test_advisor_verifies_criteria_and_evidence(
     page.goto(f"{live_server.url}/handlaggare/foretag/{record.pk}/kriterier/")
     axe_check(page)
 
-    page.get_by_label(re.compile("Integrerar människor")).check()
+    criterion = page.get_by_role("group", name=re.compile("^Integrerar människor"))
+    expect(criterion.get_by_label("Inte bedömt ännu", exact=True)).to_be_checked()
+    criterion.get_by_label("Uppfyllt", exact=True).check()
     page.get_by_label(re.compile("Andel anställda")).fill("40")
     page.get_by_role("button", name="Spara kontrollen").click()
 
