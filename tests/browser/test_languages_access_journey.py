@@ -45,9 +45,7 @@ def test_filter_by_language_and_step_free_entrance_with_javascript(page, demo, a
     shoot(page, "directory-language-access")
 
     page.locator("#results article h3 a").first.click()
-    box = page.locator(
-        "section", has=page.get_by_role("heading", name="Språk och tillgänglighet")
-    )
+    box = page.locator("section", has=page.get_by_role("heading", name="Språk och tillgänglighet"))
     expect(box).to_contain_text("arabiska")
     expect(box).to_contain_text("Entré utan trappsteg")
     axe_check(page)
