@@ -7,7 +7,9 @@ class AsfportalConfig(AppConfig):
     name = "asfportal"
 
     def ready(self) -> None:
-        from asfportal import checks  # noqa: F401 - registers the settings' checks
+        from asfportal import advice_line
+
+        advice_line.check_settings()  # a mistyped ADVICE_PHONE_HOURS stops the start
 
 
 class SiteAdminConfig(admin_apps.AdminConfig):

@@ -1,12 +1,9 @@
-from functools import cache
-
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import get_script_prefix, translate_url
 from django.utils.translation import get_language
 
-from asfportal.checks import advice_hours_text
-from asfportal.core import hours
+from asfportal import advice_line
 
 # Which main-menu entry a page belongs to, by URL name.
 _SECTIONS = {
@@ -36,27 +33,11 @@ def site(request: HttpRequest) -> dict:
         "DATA_PROTECTION_EMAIL": settings.DATA_PROTECTION_EMAIL,
         "INQUIRY_RETENTION_MONTHS": settings.INQUIRY_RETENTION_MONTHS,
         "ADVICE_ANSWERS_MINUTES": settings.ADVICE_ANSWERS_MINUTES,
-        **advice_line(),
+        **advice_line.context(get_language()),
         "other_language": other,
         "other_language_url": translate_url(request.get_full_path(), other),
         "CHROME": _chrome_key(),
     }
-
-
-def advice_line() -> dict:
-    """The advice service's phone number, its tel: link and its hours in the
-    page's language (each line described once per language and process)."""
-    phone = settings.ADVICE_PHONE or ""
-    return {
-        "ADVICE_PHONE": phone,
-        "ADVICE_PHONE_HREF": "".join(ch for ch in phone if ch.isdigit() or ch == "+"),
-        "ADVICE_PHONE_HOURS": _hours(advice_hours_text(), get_language()) if phone else (),
-    }
-
-
-@cache
-def _hours(text: str, language: str) -> tuple[str, ...]:
-    return tuple(hours.describe_all(hours.parse(text)))
 
 
 def _chrome_key() -> str:

@@ -27,7 +27,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from asfportal.core import keyset  # noqa: E402
+from asfportal.core import ordering  # noqa: E402
 from registry.forms import DirectoryForm  # noqa: E402
 from registry.models import Area, Industry, SocialEnterprise  # noqa: E402
 from registry.selectors.directory import (  # noqa: E402
@@ -188,7 +188,7 @@ def explain(url_params: dict) -> str:
     query = DirectoryForm(url_params, taxonomies=taxonomies()).query()
     queryset = filter_directory(directory_queryset(), query)
     keys = directory_sort_keys(queryset, query.sort)
-    page = keyset.ordered(queryset, keys)[: settings.DIRECTORY_PAGE_SIZE + 1]
+    page = ordering.ordered(queryset, keys)[: settings.DIRECTORY_PAGE_SIZE + 1]
     return page.explain(analyze=True, buffers=True)
 
 

@@ -3,7 +3,7 @@ session, enterprises and links to the filtered directory.
 
 The steps name only what was found: a step tied to a place, a language or a
 trade (a recommendation with that filter) is left out when the search for
-enterprises had to let go of it. Which enterprises a result shows is the
+enterprises had to let go of it (``_let_go``). Which enterprises a result shows is the
 flow's choice (``AdviceFlow.enterprises``): those that fit the answers (for
 someone who wants to work at one), those in the same trade (for someone who
 wants to start one: they can tell how they began), or none.
@@ -28,7 +28,10 @@ FIRST_STEPS = 3
 # What each widening lets go of, in the order the search widens.
 LET_GO = {"": (), "area": ("area",), "language": ("area", "language")}
 LET_GO["industry"] = ("area", "language", "industry")
-NAMED = ("area", "language", "industry")
+# When nothing matched at all: the steps that would send the person to an
+# enterprise in a place, or promise enterprises speaking a language. A trade's
+# step is advice about the trade, and stays.
+NOTHING_FOUND = ("area", "language")
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,14 @@ class FlowResult:
     kind: str = ResultEnterprises.MATCHING  # which enterprises are shown, and why
 
     @property
+    def shows_matching(self) -> bool:
+        return self.kind == ResultEnterprises.MATCHING
+
+    @property
+    def shows_same_trade(self) -> bool:
+        return self.kind == ResultEnterprises.SAME_TRADE and bool(self.match_count)
+
+    @property
     def first_steps(self) -> list[str]:
         return self.steps[:FIRST_STEPS]
 
@@ -68,7 +79,9 @@ class _Search:
     enterprises: list = field(default_factory=list)
 
 
-def flow_result(walk: Walk, *, easy: bool = False, kind: str = ResultEnterprises.MATCHING):
+def flow_result(
+    walk: Walk, *, easy: bool = False, kind: str = ResultEnterprises.MATCHING
+) -> FlowResult:
     """Everything the result page shows, in a fixed number of queries (at most
     thirteen, when the search has to be widened three times). ``easy``: the
     steps in their easy-to-read wording where the editors wrote one."""
@@ -89,7 +102,7 @@ def flow_result(walk: Walk, *, easy: bool = False, kind: str = ResultEnterprises
     else:
         search, links = _Search("", [], [], []), []
     return FlowResult(
-        steps=_steps(recs, search, easy=easy),
+        steps=_steps(recs, _let_go(kind, search), easy=easy),
         partners=[PartnerToContact(p, sessions.get(p.pk)) for p in partners],
         match_count=search.count,
         enterprises=search.enterprises,
@@ -103,10 +116,20 @@ def _distinct(terms) -> list:
     return list({term.pk: term for term in terms if term is not None}.values())
 
 
-def _steps(recs: list[Recommendation], search: _Search, *, easy: bool) -> list[str]:
-    """The recommendations' texts, without those that name a place, language
-    or trade the shown enterprises were not found by."""
-    let_go = NAMED if not search.count else LET_GO[search.widened]
+def _let_go(kind: str, search: _Search) -> tuple[str, ...]:
+    """The filters whose steps would name what the enterprises shown were not
+    found by: those the matching search let go of (or, when nothing matched,
+    place and language); for a founder, the trade when no enterprise is in it."""
+    if kind == ResultEnterprises.MATCHING:
+        return LET_GO[search.widened] if search.count else NOTHING_FOUND
+    if kind == ResultEnterprises.SAME_TRADE and not search.count:
+        return ("industry",)
+    return ()
+
+
+def _steps(recs: list[Recommendation], let_go: tuple[str, ...], *, easy: bool) -> list[str]:
+    """The recommendations' texts (easy wording where written), without those
+    tied to a filter in ``let_go``, each text once."""
     kept = [rec for rec in recs if not any(getattr(rec, f"{name}_id") for name in let_go)]
     return list(dict.fromkeys((easy and rec.easy_text) or rec.text for rec in kept))
 

@@ -79,9 +79,11 @@ def _referrer(value=None) -> Q:
     return Q(Exists(rows.filter(referrer=value) if value else rows))
 
 
-def _criterion(number=None) -> Q:
+def _criterion(number=None, *, met: bool = True) -> Q:
+    """Enterprises with a verdict on the criterion (any, without ``number``):
+    met, or with ``met=False`` not met. Not assessed has no term."""
     rows = CriterionVerification.objects.filter(
-        enterprise_id=OuterRef("enterprise_id"), verified=True
+        enterprise_id=OuterRef("enterprise_id"), verified=met
     )
     return Q(Exists(rows.filter(criterion=number) if number else rows))
 
@@ -101,6 +103,9 @@ def term_filter(term_id: str) -> Where:
     for number, term in vocabulary.FACT_CRITERION.items():
         if term.id == term_id:
             return Where(_criterion(number), None)
+    for number, term in vocabulary.FACT_CRITERION_NOT_MET.items():
+        if term.id == term_id:
+            return Where(_criterion(number, met=False), None)
     if term_id in FACT_FILTERS:
         return Where(FACT_FILTERS[term_id], None)
     for value, term in vocabulary.offering_kind_terms().items():
@@ -141,7 +146,7 @@ def taxonomy_filter(taxonomy_id: str) -> Where:
     if taxonomy is vocabulary.REFERRER:
         return Where(_referrer(), None)
     if taxonomy is vocabulary.ASF_FACT:
-        facts = _criterion()
+        facts = _criterion() | _criterion(met=False)
         for condition in FACT_FILTERS.values():
             facts |= condition
         return Where(facts, None)

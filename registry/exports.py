@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from django.utils.translation import gettext as _
 
 from asfportal.core.people import display_name
+from registry.models import Criterion, CriterionState
 from registry.presentation import access_facts
 
 # A cell starting with one of these is read as a formula by spreadsheet programs.
@@ -116,6 +117,7 @@ def staff_columns() -> list[str]:
         _("Senast kontrollerad"),
         _("Kontrollerad av"),
         _("Kriterier uppfyllda"),
+        *(_("Kriterium %(number)s") % {"number": c.value} for c in Criterion),
         _("Skoopi-certifierad"),
         _("Skoopi gäller till"),
         _("LOU-andel (%)"),
@@ -128,6 +130,12 @@ def staff_columns() -> list[str]:
 
 def _date(value) -> str:
     return value.isoformat() if value else ""
+
+
+def _criteria_states(enterprise) -> list[str]:
+    """Each criterion's state in words: met, not met or not assessed yet."""
+    states = {v.criterion: v.state for v in enterprise.verifications.all()}
+    return [str(states.get(c.value, CriterionState.NOT_ASSESSED).label) for c in Criterion]
 
 
 def staff_row(enterprise) -> list[object]:
@@ -153,6 +161,7 @@ def staff_row(enterprise) -> list[object]:
         _date(enterprise.last_checked),
         display_name(checker),
         f"{verified}/4",
+        *_criteria_states(enterprise),
         _date(enterprise.skoopi_certified_on),
         _date(enterprise.skoopi_valid_until),
         enterprise.lou_share_percent if enterprise.lou_share_percent is not None else "",

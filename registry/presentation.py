@@ -11,6 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from asfportal.core.phones import tel_href
 from registry.models import (
     ACCESS_FACTS,
     Criterion,
@@ -38,6 +39,14 @@ class CriterionStatus:
     @property
     def verified(self) -> bool:
         return self.state == CriterionState.MET
+
+    @property
+    def not_met(self) -> bool:
+        return self.state == CriterionState.NOT_MET
+
+    @property
+    def assessed(self) -> bool:
+        return self.state != CriterionState.NOT_ASSESSED
 
 
 def access_facts(enterprise: SocialEnterprise) -> list[str]:
@@ -98,8 +107,7 @@ class Action:
 def first_contact(enterprise: SocialEnterprise) -> Action | None:
     """The one thing to press to get in touch: call, else write, else the website."""
     if enterprise.phone:
-        number = "".join(ch for ch in enterprise.phone if ch.isdigit() or ch == "+")
-        return Action(f"tel:{number}", _("Ring %(phone)s") % {"phone": enterprise.phone})
+        return Action(tel_href(enterprise.phone), _("Ring %(phone)s") % {"phone": enterprise.phone})
     if enterprise.email:
         return Action(f"mailto:{enterprise.email}", _("Skicka ett mejl"))
     if enterprise.website:
@@ -172,13 +180,12 @@ def distance_text(km: float) -> str:
 
 def stale_note() -> str:
     """The public's words for a stale record (``registry.freshness``): the same
-    months as the directory's filter and the advisors' queue."""
+    months as the directory's filter and the advisors' queue. "Ingen": neither
+    the municipality nor the enterprise itself has confirmed it."""
     months = settings.FRESH_MONTHS
     return ngettext(
-        "Kommunen har inte kontrollerat uppgifterna på över %(months)d månad. "
-        "De kan vara inaktuella.",
-        "Kommunen har inte kontrollerat uppgifterna på över %(months)d månader. "
-        "De kan vara inaktuella.",
+        "Ingen har kontrollerat uppgifterna på över %(months)d månad. De kan vara inaktuella.",
+        "Ingen har kontrollerat uppgifterna på över %(months)d månader. De kan vara inaktuella.",
         months,
     ) % {"months": months}
 
@@ -187,7 +194,7 @@ def checked_filter_label() -> str:
     """The directory's filter on the same rule."""
     months = settings.FRESH_MONTHS
     return ngettext(
-        "Bara företag som kommunen har kontrollerat den senaste %(months)d månaden",
-        "Bara företag som kommunen har kontrollerat de senaste %(months)d månaderna",
+        "Bara företag vars uppgifter har kontrollerats den senaste %(months)d månaden",
+        "Bara företag vars uppgifter har kontrollerats de senaste %(months)d månaderna",
         months,
     ) % {"months": months}

@@ -28,6 +28,9 @@ class Kept[T]:
         self._make_room(len(answers))
         self._answers.update(answers)
 
+    def clear(self) -> None:
+        self._answers.clear()
+
     def _make_room(self, count: int) -> None:
         if len(self._answers) + count > self.size:
             self._answers.clear()

@@ -85,14 +85,15 @@ def submit(
     form: PublicFormMixin,
     public_form: PublicForm,
     *,
-    save: Callable[[dict], str | None],
+    save: Callable[[dict], object | None],
 ) -> HttpResponse | None:
     """Take a posted public form through the shared steps.
 
     A valid send from a bot is thanked and dropped; one over the hourly limit
     gets the form's error and ``form.status`` 429; otherwise ``save(cleaned
     data)`` writes it and returns what the receipt shows (a reference, a
-    name), or None after adding an error to the form. Returns the redirect to
+    name, a small dict: anything JSON can hold), or None after adding an error
+    to the form. Returns the redirect to
     the receipt, or None when the form is to be shown again.
     """
     if request.method != "POST":
@@ -132,7 +133,7 @@ def _submit(request, form, public_form: PublicForm, save) -> HttpResponse | None
     return redirect(public_form.receipt_url)
 
 
-def receipt(request: HttpRequest, public_form: PublicForm) -> str | None:
+def receipt(request: HttpRequest, public_form: PublicForm) -> object | None:
     """What this browser's last send showed on its receipt ("" after a bot's
     send), or None when it sent nothing."""
     return request.session.get(public_form.receipt_key)

@@ -87,4 +87,6 @@ def inquiry_receipt(request: HttpRequest) -> HttpResponse:
     receipt = publicforms.receipt(request, INQUIRY)
     if receipt is None:
         return redirect("guidance:inquiry")
+    if isinstance(receipt, str) and receipt:  # kept by a session from before the routes
+        receipt = {"reference": receipt}
     return render(request, "guidance/inquiry_receipt.html", {"receipt": receipt or None})

@@ -3,6 +3,20 @@
 from django.db import migrations, models
 
 
+def unticked_is_not_assessed(apps, schema_editor):
+    """Before, a criterion had a box an advisor ticked (met) or left or
+    unticked (shown to the public as "not checked"). An unticked box was never a
+    verdict that the enterprise fails the criterion, so it becomes "not
+    assessed yet", not "not met"."""
+    CriterionVerification = apps.get_model("registry", "CriterionVerification")
+    CriterionVerification.objects.filter(verified=False).update(verified=None)
+
+
+def back(apps, schema_editor):
+    CriterionVerification = apps.get_model("registry", "CriterionVerification")
+    CriterionVerification.objects.filter(verified=None).update(verified=False)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -20,4 +34,5 @@ class Migration(migrations.Migration):
             name='verified',
             field=models.BooleanField(blank=True, default=None, null=True, verbose_name='uppfyllt'),
         ),
+        migrations.RunPython(unticked_is_not_assessed, back),
     ]

@@ -11,9 +11,8 @@ from django.db import connection
 from django.db.models import F, QuerySet
 from pyroaring import BitMap
 
-from asfportal.core import keyset
 from asfportal.core.kept import Kept
-from asfportal.core.keyset import SortKey
+from asfportal.core.ordering import SortKey, ordered
 from registry import freshness
 from registry.models import LegalForm, OfferingKind, SocialEnterprise
 from registry.pagecache import registry_version
@@ -135,25 +134,26 @@ def filter_directory(
 
 
 def directory_sort_keys(queryset: QuerySet, sort: str) -> list[SortKey]:
-    """The ordering of the directory as keyset keys. ``relevance`` needs the
-    annotations of a text search (the words as typed first, then name hits);
-    without them it is name order.
+    """The ordering of the directory as sort keys, in SQL (the CSV, and the
+    tests' check of the in-memory index). ``relevance`` needs the annotations
+    of a text search (the words as typed first, then name hits); without them
+    it is name order.
 
     Name and relevance order put stale records after fresh ones (a leading
-    0/1 key, so cursors still work both ways); "checked" order has them last
-    anyway. The leading key means PostgreSQL sorts the published rows rather
-    than reading the name-order index, which is cheap at a registry's size.
+    0/1 key); "checked" order has them last anyway. The leading key means
+    PostgreSQL sorts the published rows rather than reading the name-order
+    index, which is cheap at a registry's size.
     """
     name = SortKey("sort_name", name_ordering())
-    pk = SortKey("pk", kind="int")
+    pk = SortKey("pk")
     annotations = queryset.query.annotations
     if sort == "checked":
-        checked = SortKey("last_checked", descending=True, nullable=True, kind="date")
+        checked = SortKey("last_checked", descending=True, nullable=True)
         return [checked, name, pk]
-    stale = SortKey("is_stale", None if "is_stale" in annotations else stale_flag(), kind="int")
+    stale = SortKey("is_stale", None if "is_stale" in annotations else stale_flag())
     if sort == "relevance" and "exact_hit" in annotations:
-        exact = SortKey("exact_hit", descending=True, kind="int")
-        name_hit = SortKey("name_hit", descending=True, kind="int")
+        exact = SortKey("exact_hit", descending=True)
+        name_hit = SortKey("name_hit", descending=True)
         return [stale, exact, name_hit, name, pk]
     return [stale, name, pk]
 
@@ -165,7 +165,7 @@ def directory_rows(query: DirectoryQuery) -> QuerySet[SocialEnterprise]:
         return queryset.annotate(distance=distance_expression(query.origin)).order_by(
             F("distance").asc(nulls_last=True), name_ordering().asc(), "pk"
         )
-    return keyset.ordered(queryset, directory_sort_keys(queryset, query.sort))
+    return ordered(queryset, directory_sort_keys(queryset, query.sort))
 
 
 @dataclass(frozen=True)

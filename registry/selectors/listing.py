@@ -62,7 +62,7 @@ def _open_places_total() -> Subquery:
 
 def stale_flag() -> Case:
     """1 for a record the public is told may be out of date (see
-    ``freshness.stale``), else 0. An integer, so it can lead a keyset order.
+    ``freshness.stale``), else 0. An integer, so it can lead an order.
     The cutoff is today's, fixed when the queryset is built."""
     return Case(
         When(freshness.stale(), then=Value(1)), default=Value(0), output_field=IntegerField()

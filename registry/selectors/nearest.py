@@ -35,6 +35,8 @@ from itertools import islice
 from django.db import connection
 from django.db.models import FloatField
 from django.db.models.functions import Cast, Cos, Power, Radians, Sin
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from pyroaring import BitMap
 
 from asfportal.core.kept import Kept
@@ -44,6 +46,10 @@ from registry.selectors.localities import Origin
 from registry.selectors.paging import ResultPage, page_request, result_page
 
 SMALL = 2000
+# Nearest first shows this many pages at most (5,000 results at 20 a page):
+# each page reads on through the distance order from the first, so a deeper
+# one would let any visitor make the database walk the whole table.
+MAX_PAGES = 250
 # The first batch of rows read from the index; each next one is four times larger.
 FIRST_BATCH = 64
 # The point of each enterprise on the unit sphere: the very expression the
@@ -60,8 +66,9 @@ type Row = tuple[float, int]  # (chord, enterprise id)
 
 # What the database answered, per registry version and question: reads are
 # kept in this process like the directory's text hits, so paging back and
-# forth or refining the filters does not ask again. Arrays: about 12 bytes a
-# row; at most 32 answers of a few thousand rows.
+# forth or refining the filters does not ask again. Arrays: about 16 bytes a
+# row; at most 32 answers of up to MAX_PAGES pages' rows (the batches grow
+# four times, so an answer may hold up to about four times that).
 _answers: Kept[tuple[array, array]] = Kept(32)
 # The few results' rows sorted, per index version, place and list (``scope``):
 # at most SMALL rows each.
@@ -133,12 +140,15 @@ class _Database:
             rows += self._lite(f"id IN ({marks})", chunk)
         return rows
 
-    def after(self, start: Row | None, batch: int = FIRST_BATCH) -> Iterator[Row]:
-        """Every positioned published row after ``start``, nearest first;
-        ``batch``: how many rows the first read from the index asks for."""
-        return self._knn(start, batch) if self.postgres else self._rings(start)
+    def nearest(self, batch: int = FIRST_BATCH) -> Iterator[Row]:
+        """Every positioned published row, nearest first; ``batch``: how many
+        rows the first read from the index asks for."""
+        return self._knn(batch) if self.postgres else self._rings()
 
-    def _knn(self, start: Row | None, limit: int) -> Iterator[Row]:
+    def _knn(self, limit: int) -> Iterator[Row]:
+        """PostgreSQL: the GiST index nearest first, in batches four times
+        larger each time, each starting at the last batch's distance."""
+        start: Row | None = None
         sql = (
             f"SELECT id, {POINT} <-> cube(%s::float8[]) AS chord FROM registry_socialenterprise"  # noqa: S608 - constants
             f" WHERE {_POSITIONED} AND {POINT} <-> cube(%s::float8[]) >= %s"
@@ -160,10 +170,11 @@ class _Database:
             start = rows[-1] if rows else start
             limit *= 4
 
-    def _rings(self, start: Row | None) -> Iterator[Row]:
+    def _rings(self) -> Iterator[Row]:
         """SQLite: boxes of growing size around the origin; a row is given
         once it is certain nothing nearer is outside the box."""
-        km = max(chord_to_km(start[0]) if start else 0.0, 1.0) * 2
+        start: Row | None = None
+        km = 2.0
         while True:
             reach = km_to_chord(km)
             rows = sorted(row for row in self._box(km) if row[0] <= reach)
@@ -243,7 +254,7 @@ class _Order:
         if self.small is not None:
             yield from ((DISTANCE, length, pk) for length, pk in self.small)
         else:
-            yield from self._kept(self.db.after(None, min(self.batch, 50_000)))
+            yield from self._kept(self.db.nearest(min(self.batch, 50_000)))
         ids = self.index.ids
         yield from ((TAIL, ids[p]) for p in self.tail)
 
@@ -254,7 +265,12 @@ def nearest_page(
     """One page of ``result`` (positions in ``index``) nearest ``origin``
     first (``raw_page``: the address's page number, see ``paging``)."""
     order = _Order(index, result, origin, per_page, scope)
-    request = page_request(raw_page, total=len(result), per_page=per_page)
+    shown = min(len(result), MAX_PAGES * per_page)
+    count = number_format(shown, force_grouping=True)
+    limit = _("Närmast först visar de %(count)s närmaste. Du ser sista sidan.") % {"count": count}
+    request = page_request(
+        raw_page, total=shown, per_page=per_page, past_end=limit if shown < len(result) else None
+    )
     keys = list(islice(order.forward(), request.offset, request.offset + per_page))
     ids = [key[-1] for key in keys]
     distances = {key[2]: chord_to_km(key[1]) for key in keys if key[0] == DISTANCE}

@@ -4,8 +4,8 @@ enough to share, read aloud or bookmark.
 A number that no longer exists (the registry shrank since the link was made)
 opens the last page, and one that cannot be read opens the first; both with a
 sentence saying so, never an error. The pages of one result follow each other
-in a fixed order, so a record added or removed meanwhile shifts later pages by
-one row at most.
+in a fixed order, so each record added or removed meanwhile shifts the later
+pages by one row.
 """
 
 import math
@@ -61,9 +61,12 @@ class PageRequest:
     problem: str | None
 
 
-def page_request(raw: str | None, *, total: int, per_page: int) -> PageRequest:
+def page_request(
+    raw: str | None, *, total: int, per_page: int, past_end: str | None = None
+) -> PageRequest:
     """The page ``raw`` (the address's ``sida``) asks for, within ``total``
-    results: unreadable gives the first page, past the end the last."""
+    results: unreadable gives the first page, past the end the last (with
+    ``past_end`` as the sentence, when the end is not fewer results but a limit)."""
     pages = max(1, math.ceil(total / per_page))
     number, problem = 1, None
     if raw not in (None, ""):
@@ -74,8 +77,9 @@ def page_request(raw: str | None, *, total: int, per_page: int) -> PageRequest:
             problem = _("Sidan gick inte att läsa. Du ser första sidan.")
     if number > pages:
         number = pages
-        problem = _("Den sidan finns inte längre, eftersom det nu finns färre träffar. "
-                    "Du ser sista sidan.")  # fmt: skip
+        problem = past_end or _(
+            "Den sidan finns inte längre, eftersom det nu finns färre träffar. Du ser sista sidan."
+        )
     return PageRequest(number, pages, (number - 1) * per_page, problem)
 
 

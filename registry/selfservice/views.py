@@ -25,6 +25,7 @@ from registry.selectors.selfservice import (
     link_for_token,
     waiting_proposals,
 )
+from registry.selfservice import SECTIONS
 from registry.selfservice.forms import (
     LinkRequestForm,
     OpenPlacesForm,
@@ -198,13 +199,15 @@ def places(request: HttpRequest, link, token: str) -> HttpResponse:
 @_with_link
 def change(request: HttpRequest, link, token: str) -> HttpResponse:
     """ "Något behöver ändras": first which parts (``?delar=``), then only
-    those parts of the record as a form."""
+    those parts of the record as a form. A form sent without parts in its
+    address (a page opened before the parts were asked) is read whole."""
+    sent_whole = request.method == "POST" and "delar" not in request.GET
     sections = SectionsForm(request.GET or None)
-    if not sections.is_valid():
+    if not sent_whole and not sections.is_valid():
         context = {"token": token, "sections": sections, "enterprise": link.enterprise}
         status = 400 if request.GET else 200
         return render(request, "registry/selfservice/sections.html", context, status=status)
-    chosen = sections.cleaned_data["delar"]
+    chosen = list(SECTIONS) if sent_whole else sections.cleaned_data["delar"]
     enterprise = enterprise_for_self_service(link.enterprise_id)
     form = SelfUpdateForm(
         request.POST if request.method == "POST" else None, enterprise=enterprise, sections=chosen

@@ -33,7 +33,15 @@
     return Boolean(paged || (trigger && trigger.type === "submit"));
   }
 
+  // "Visa 7 företag": the count of what the filters now give (htmx rendered it).
+  function showCount() {
+    document.querySelectorAll(".js-show-count").forEach(function (button) {
+      button.textContent = button.dataset.label;
+    });
+  }
+
   fitFilters(false);
+  showCount();
   wide.addEventListener("change", function () { fitFilters(false); });
   document.addEventListener("htmx:beforeSwap", function () {
     var filters = document.getElementById("filters");
@@ -47,6 +55,7 @@
     }
     var sent = sentByPerson(event);
     fitFilters(sent);
+    showCount();
     if (status) {
       status.textContent = heading.textContent.replace(/\s+/g, " ").trim();
     }

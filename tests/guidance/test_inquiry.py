@@ -352,3 +352,13 @@ def test_fields_about_the_person_say_what_they_ask_for(client):
     assert re.search(r'<input type="text" name="name"[^>]*autocomplete="name"', html)
     assert re.search(r'<input type="email" name="email"[^>]*autocomplete="email"', html)
     assert re.search(r'<input type="tel" name="phone"[^>]*autocomplete="tel"', html)
+
+
+def test_a_receipt_kept_by_a_session_from_before_still_shows_its_reference(client):
+    session = client.session
+    session["guidance:inquiry_receipt"] = "ASF-2026-00042"
+    session.save()
+
+    page = client.get(reverse("guidance:inquiry_receipt")).text
+
+    assert "ASF-2026-00042" in page

@@ -130,3 +130,96 @@ def test_without_a_match_the_language_is_let_go_but_never_the_access_need():
     step_free.save()
     result = flow_result(finished(flow))
     assert (result.match_count, result.enterprises) == (0, [])
+
+
+def test_a_step_for_a_place_the_search_let_go_of_is_left_out():
+    """The issue's "Ring ett företag i Norrby" when no Norrby enterprise matched."""
+    centrum = AreaFactory(name="Centrum", slug="centrum")
+    elsewhere = trainee(name="Långt bort", area=AreaFactory(name="Norr"))
+    flow = build_flow()
+    from guidance.models import Recommendation
+
+    choice = flow["plats"].choices.get(value="centrum")
+    Recommendation.objects.create(choice=choice, text="Ring ett företag i Centrum.", area=centrum)
+
+    result = flow_result(finished(flow))
+
+    assert (result.widened, result.enterprises) == ("area", [elsewhere])
+    assert "Ring ett företag i Centrum." not in result.steps
+    assert "Arbetsträning ger dig rutiner." in result.steps  # not tied to the place
+
+
+def test_when_nothing_matches_the_trades_advice_stays_but_the_places_goes():
+    from guidance.models import Recommendation
+
+    industry = IndustryFactory(slug="cafe")
+    flow = build_flow(industry=industry)
+    choice = flow["plats"].choices.get(value="centrum")
+    Recommendation.objects.create(
+        choice=choice, text="Ring ett företag i Centrum.", area=AreaFactory(name="Centrum")
+    )
+
+    result = flow_result(finished(flow))
+
+    assert result.match_count == 0
+    assert "Ring ett företag i Centrum." not in result.steps
+    assert "Företag i Centrum." in result.steps  # the trade's step (its filter is the trade)
+
+
+def test_the_easy_wording_of_each_step_is_used_where_written():
+    from guidance.models import Recommendation
+
+    flow = build_flow()
+    Recommendation.objects.filter(text="Arbetsträning ger dig rutiner.").update(
+        easy_text="Här tränar du på att jobba."
+    )
+
+    easy = flow_result(finished(flow), easy=True)
+    ordinary = flow_result(finished(flow))
+
+    assert "Här tränar du på att jobba." in easy.steps
+    assert "Prata med din handläggare." in easy.steps  # no easy wording: the ordinary one
+    assert "Arbetsträning ger dig rutiner." in ordinary.steps
+
+
+def test_a_founder_sees_enterprises_in_the_same_trade_whatever_they_offer():
+    from guidance.models import ResultEnterprises
+
+    industry = IndustryFactory(name="Café", slug="cafe")
+    same = EnterpriseFactory(name="Kafé Utan Platser", industries=[industry])
+    trainee(name="Annan bransch", industries=[IndustryFactory(name="Snickeri")])
+    flow = build_flow(industry=industry)
+
+    result = flow_result(finished(flow), kind=ResultEnterprises.SAME_TRADE)
+    none = flow_result(finished(flow), kind=ResultEnterprises.NONE)
+
+    assert (result.match_count, result.enterprises) == (1, [same])
+    assert result.shows_same_trade and not result.shows_matching
+    assert result.directory_links == [("", "/foretag/?bransch=cafe")]
+    assert (none.match_count, none.enterprises, none.directory_links) == (0, [], [])
+    assert "Företag i Centrum." in none.steps  # nothing searched, nothing pruned
+
+
+def test_a_founder_without_an_enterprise_in_the_trade_gets_no_step_promising_one():
+    from guidance.models import ResultEnterprises
+
+    flow = build_flow(industry=IndustryFactory(slug="cafe"))
+
+    result = flow_result(finished(flow), kind=ResultEnterprises.SAME_TRADE)
+
+    assert result.match_count == 0 and not result.shows_same_trade
+    assert "Företag i Centrum." not in result.steps
+
+
+def test_the_first_three_steps_come_before_the_advisor_and_the_rest_after():
+    from guidance.results import FlowResult
+
+    result = FlowResult(
+        steps=["1", "2", "3", "4", "5"],
+        partners=[],
+        match_count=0,
+        enterprises=[],
+        directory_links=[],
+    )
+
+    assert (result.first_steps, result.more_steps) == (["1", "2", "3"], ["4", "5"])

@@ -298,6 +298,12 @@ def test_filters_are_cumulative(client, registry_data):
     assert service_ids(taxonomy_term_id=vocabulary.FACT_OPEN_PLACES.id) == {
         str(data["training"].uuid)
     }
+    # The three states: criterion 2 not met, criterion 3 not assessed (no term matches).
+    kornets = {str(data["training"].uuid), str(data["job"].uuid)}
+    assert service_ids(taxonomy_term_id=vocabulary.FACT_CRITERION[1].id) == kornets
+    assert service_ids(taxonomy_term_id=vocabulary.FACT_CRITERION_NOT_MET[2].id) == kornets
+    assert service_ids(taxonomy_term_id=vocabulary.FACT_CRITERION[3].id) == set()
+    assert service_ids(taxonomy_term_id=vocabulary.FACT_CRITERION_NOT_MET[3].id) == set()
     assert service_ids(taxonomy_id=vocabulary.HELP_TOPIC.id) == {str(data["start"].uuid)}
     assert service_ids(taxonomy_id=vocabulary.TARGET_GROUP.id) == {str(data["training"].uuid)}
     assert service_ids(taxonomy_term_id=uuid.uuid4()) == set()

@@ -1,4 +1,4 @@
-"""Facet counts against a brute-force count, and keyset pages against the
+"""Facet counts against a brute-force count, and numbered pages against the
 whole ordered list, for every sort order."""
 
 import datetime

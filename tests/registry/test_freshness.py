@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from asfportal.core import keyset
+from asfportal.core import ordering
 from asfportal.core.dates import months_before
 from registry.models import SocialEnterprise
 from registry.selectors.directory import directory_sort_keys
@@ -51,7 +51,7 @@ def test_profile_checked_12_months_and_a_day_ago_says_it_may_be_out_of_date(clie
 
     html = profile_html(client, enterprise)
 
-    assert "Kommunen har inte kontrollerat uppgifterna på över 12 månader." in html
+    assert "Ingen har kontrollerat uppgifterna på över 12 månader." in html
     assert STALE_LINE in html
     assert "Ring eller mejla företaget innan du åker dit." in html
     # The notice sits in the contact block, beside the number to call.
@@ -74,7 +74,7 @@ def test_profile_notice_follows_the_setting(client, settings):
 
     html = profile_html(client, enterprise)
 
-    assert "Kommunen har inte kontrollerat uppgifterna på över 6 månader." in html
+    assert "Ingen har kontrollerat uppgifterna på över 6 månader." in html
 
 
 def test_one_rule_for_the_card_the_profile_the_filter_and_the_advisors_queue(
@@ -97,7 +97,7 @@ def test_one_rule_for_the_card_the_profile_the_filter_and_the_advisors_queue(
     assert stale_cards == {"Gammalt"}
     assert listed.text.count(STALE_LINE) == 1
     assert set(names(filtered)) == {"Färskt", "Snart", "Nytt"}
-    assert "kontrollerat de senaste 12 månaderna" in listed.text
+    assert "vars uppgifter har kontrollerats de senaste 12 månaderna" in listed.text
     assert STALE_LINE in profile_html(client, stale)
     assert STALE_LINE not in profile_html(client, fresh)
     queue = dashboard_records()
@@ -192,7 +192,7 @@ def test_name_order_puts_stale_last_without_the_listing_annotation():
     EnterpriseFactory(name="Bbb", last_checked=months_ago(1))
     plain = SocialEnterprise.objects.published()
 
-    ordered = keyset.ordered(plain, directory_sort_keys(plain, "name"))
+    ordered = ordering.ordered(plain, directory_sort_keys(plain, "name"))
 
     assert [e.name for e in ordered] == ["Bbb", "Aaa"]
 

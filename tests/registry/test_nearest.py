@@ -27,6 +27,15 @@ URL = reverse("registry:enterprise_list")
 ORIGIN = (59.1685, 18.1405)  # the shipped "136 30" and Centrum
 
 
+@pytest.fixture(autouse=True)
+def nothing_kept():
+    """The database's answers kept in this process start empty, so a test's
+    query counts do not depend on what an earlier test left (a full memo
+    forgets everything at once)."""
+    nearest._answers.clear()
+    nearest._sorted_few.clear()
+
+
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = (
@@ -298,6 +307,21 @@ def test_a_page_number_past_the_end_gives_the_last_page(client, spread, settings
     assert page.number == page.num_pages == 10  # 66 results, 7 a page
     assert len(page.object_list.ids) == 3
     assert "Den sidan finns inte längre" in response.content.decode()
+
+
+def test_nearest_first_stops_at_its_page_limit_with_a_sentence(
+    client, spread, settings, monkeypatch, django_assert_max_num_queries
+):
+    settings.DIRECTORY_PAGE_SIZE = 7
+    monkeypatch.setattr(nearest, "MAX_PAGES", 3)
+    client.get(URL, {"nara": "13630"})  # the index, the place, the first page's cards
+
+    with django_assert_max_num_queries(8):  # distances and cards, never the whole table
+        response = client.get(URL, {"nara": "13630", "sida": "9999999"})
+
+    page = response.context["page"]
+    assert (page.number, page.num_pages, page.count) == (3, 3, 66)
+    assert "Närmast först visar de 21 närmaste. Du ser sista sidan." in response.text
 
 
 def test_query_count_of_nearest_first(client, spread, settings, django_assert_num_queries):

@@ -185,11 +185,13 @@ def _parse_head(head: str, number: int) -> tuple[str, list[int]]:
 
 
 def _parse_days(tokens: list[str], number: int) -> list[int]:
+    while tokens and tokens[-1] in ("-", "–", ":", ","):  # "Tisdag – 13–16", "Tisdag: 13–16"
+        tokens = tokens[:-1]
     if not tokens:
         raise _no_day(number)
     words, separators = tokens[::2], tokens[1::2]
     days = [_weekday(word, number) for word in words]
-    if separators in (["-"], ["–"]):
+    if separators in (["-"], ["–"]) and len(words) == 2:
         if days[0] >= days[1]:  # "fre–mån" would wrap the week; write two lines
             raise _unknown(number, "".join(tokens))
         return list(range(days[0], days[1] + 1))

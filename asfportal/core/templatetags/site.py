@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from asfportal.core.people import display_name as _display_name
+from asfportal.core.phones import tel_href
 
 register = template.Library()
 
@@ -78,3 +79,9 @@ def html_datetime(value) -> str:
             value = timezone.localtime(value)
         return value.isoformat(timespec="seconds")
     return value.isoformat()
+
+
+@register.filter
+def tel(number: str) -> str:
+    """A phone number as written, as a tel: link's address."""
+    return tel_href(number or "")

@@ -8,6 +8,8 @@ import zoneinfo
 
 import pytest
 from django.utils import translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from asfportal.core import hours
 from asfportal.core.hours import HoursError
@@ -623,3 +625,46 @@ def test_hsds_schedule_every_other_week_gives_interval_and_dtstart():
         "2026-12-16",
         "WE",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "byday"),
+    [
+        ("Tisdag - 13–16", ["TU"]),
+        ("Tisdagar – kl. 13–16", ["TU"]),
+        ("Mån– 9–16", ["MO"]),
+        ("Tisdag: 13-16", ["TU"]),
+    ],
+)
+def test_a_dash_or_colon_between_the_day_and_the_time_is_read_as_written(text, byday):
+    assert hours.parse(text)[0]["byday"] == byday
+
+
+@pytest.mark.parametrize("text", ["– 9–16", "mån–tis–ons 9–16", "- - 9-16", ": 13–16"])
+def test_a_range_of_three_days_or_no_day_at_all_is_a_plain_error(text):
+    with pytest.raises(HoursError):
+        hours.parse(text)
+
+
+ALPHABET = "månditsofrelöäå –-:,.0123456789kl iförstasistavarannan\n"
+
+
+WORDS = ["mån", "tisdag", "onsdagar", "fre", "–", "-", ":", ",", "och", "kl.", "9", "13.30",
+         "16", "24", "första", "sista", "varannan", "i", "månaden", "från", "2026-12-16",
+         "efter bokning", "\n"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet=ALPHABET, max_size=60), st.lists(st.sampled_from(WORDS)).map(" ".join)
+    )
+)
+def test_any_text_gives_rules_or_a_plain_error_never_a_crash(text):
+    """What an advisor types into the form can only be read or refused."""
+    try:
+        rules = hours.parse(text)
+    except HoursError as problem:
+        assert problem.message.startswith("Rad ")
+    else:
+        assert hours.parse(hours.to_text(rules)) == rules

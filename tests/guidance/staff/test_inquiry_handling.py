@@ -99,7 +99,7 @@ def test_detail_shows_the_inquiry(advisor_client, other_advisor):
     assert f"<h1>Ärende {inquiry.reference}</h1>" in text
     assert "Sara Lind" in text
     assert 'href="mailto:sara@example.se"' in text
-    assert 'href="tel:070-1234567"' in text
+    assert 'href="tel:0701234567"' in text
     assert "Förmiddag" in text
     assert "Jag vill veta mer om arbetsträning." in text
     assert "Jag vill jobba på ett socialt företag" in text

@@ -447,6 +447,7 @@ def test_the_done_page_says_what_happened_and_needs_a_working_link(client):
     assert (
         odd.status_code == 200 and "<b>" not in odd.text and "Ni kan stänga sidan nu." in odd.text
     )
+    assert "är sparade" not in odd.text  # nothing happened, so nothing is said to have
     assert forged.status_code == 404 and "Länken fungerar inte längre" in forged.text
 
 
@@ -459,3 +460,15 @@ def test_the_page_offers_the_choice_before_and_after_the_record(client):
     buttons = [m.start() for m in re.finditer(r">Allt stämmer</button>", html)]
     assert len(buttons) == 2
     assert buttons[0] < record < buttons[1]
+
+
+def test_a_change_sent_from_a_page_without_parts_in_its_address_is_read_whole(client):
+    """A page opened before the parts were asked sends every field; nothing is lost."""
+    enterprise, _link, path = enterprise_with_link()
+    data = change_form_data(change_page(client, path)) | {"phone": "070-222 33 44"}
+
+    response = client.post(path + "andra/", data)
+
+    assert response["Location"] == path + "klart/?vad=andrat"
+    enterprise.refresh_from_db()
+    assert enterprise.phone == "070-222 33 44"

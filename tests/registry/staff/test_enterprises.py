@@ -330,6 +330,21 @@ def test_staff_export_has_non_public_fields_and_neutralises_formulas(advisor_cli
     assert row[header.index("Status")] == "Utkast"
 
 
+def test_staff_export_gives_each_criterions_state(advisor_client, advisor):
+    enterprise = EnterpriseFactory()
+    criterion_set(enterprise=enterprise, criterion=1, verified=True, user=advisor)
+    criterion_set(enterprise=enterprise, criterion=2, verified=False, user=advisor)
+    criterion_set(enterprise=enterprise, criterion=3, verified=None, user=advisor)
+
+    response = advisor_client.get(reverse("registry_staff:enterprise_export"))
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    header, row = rows[0], rows[1]
+    states = [row[header.index(f"Kriterium {n}")] for n in (1, 2, 3, 4)]
+    assert states == ["Uppfyllt", "Inte uppfyllt", "Inte bedömt ännu", "Inte bedömt ännu"]
+    assert row[header.index("Kriterier uppfyllda")] == "1/4"
+
+
 def test_public_csv_keeps_only_public_fields(client):
     EnterpriseFactory(contact_name="Kim Kontakt")
 
@@ -357,14 +372,19 @@ def test_edit_page_query_count_does_not_grow_with_offerings(
 
 
 def test_due_tag_follows_the_review_setting_and_skips_archived(advisor_client, settings):
-    settings.REVIEW_DUE_MONTHS = 12
+    settings.FRESH_MONTHS = 12
+    settings.REVIEW_NOTICE_DAYS = 30
     today = timezone.localdate()
     EnterpriseFactory(name="Gammal", last_checked=today - datetime.timedelta(days=400))
     EnterpriseFactory(name="Arkiverad", last_checked=None, status="archived")
     EnterpriseFactory(name="Färsk", last_checked=today)
+    EnterpriseFactory(name="Snart", last_checked=today - datetime.timedelta(days=345))
 
     response = advisor_client.get(reverse("registry_staff:enterprise_list"))
+    settings.FRESH_MONTHS = 24
+    later = advisor_client.get(reverse("registry_staff:enterprise_list"))
 
     due = {e.name: e.is_due for e in response.context["page"].object_list}
-    assert due == {"Gammal": True, "Arkiverad": False, "Färsk": False}
-    assert response.content.decode().count("tag tag--due") == 1
+    assert due == {"Gammal": True, "Arkiverad": False, "Färsk": False, "Snart": True}
+    assert response.content.decode().count("tag tag--due") == 2
+    assert not any(e.is_due for e in later.context["page"].object_list)
