@@ -256,8 +256,8 @@ CONTACT_EMAIL = env_str("CONTACT_EMAIL", "asf@exempelkommunen.se")
 # The advice service's phone ("Prata med en rådgivare"), on the advice results,
 # the contact page, the easy-to-read help page and the footer, with the hours it
 # answers in the short Swedish form a place's hours are written in
-# (asfportal/core/hours.py), lines separated by ";": "mån–tor 9–12; fre 9–11".
-# Checked when the site starts (asfportal/checks.py). An empty number hides it.
+# (asfportal/core/hours/), lines separated by ";": "mån–tor 9–12; fre 9–11".
+# Checked when the site starts (asfportal/advice_line.py). An empty number hides it.
 ADVICE_PHONE = env_str("ADVICE_PHONE", "08-123 456 00")
 ADVICE_PHONE_HOURS = env_str("ADVICE_PHONE_HOURS", "mån–tor 9–12; fre 9–11")
 DIRECTORY_PAGE_SIZE = env_int("DIRECTORY_PAGE_SIZE", 20)
@@ -281,7 +281,7 @@ OPEN_DATA_REGION = env_str("OPEN_DATA_REGION", "Stockholms län")
 # not checked it for over FRESH_MONTHS months, it sorts after checked records,
 # the directory's "kontrollerade" filter leaves it out, and the advisors' queue
 # lists it. REVIEW_NOTICE_DAYS before that day the advisors' queue lists it
-# too ("blir inaktuell …") and the reminder mail goes out, so an enterprise can
+# too and the reminder mail goes out, so an enterprise can
 # confirm before its record is flagged. (REVIEW_DUE_MONTHS and
 # STALE_AFTER_MONTHS, two limits that people met as contradictions, are gone.)
 FRESH_MONTHS = env_int("FRESH_MONTHS", 12)

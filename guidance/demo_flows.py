@@ -767,9 +767,9 @@ FLOWS = [
                         "recommendations": [
                             {
                                 "text": (
-                                    "Boka en tid hos Coompanion eller kommunens rådgivare. Ta med "
-                                    "din plan och en första budget, och fråga vad som saknas innan "
-                                    "du kan registrera företaget."
+                                    "Boka en tid hos Coompanion, eller prata med en rådgivare på "
+                                    "kommunen. Ta med din plan och en första budget, och fråga "
+                                    "vad som saknas innan du kan registrera företaget."
                                 ),
                                 "partners": [
                                     "Coompanion",
@@ -1479,7 +1479,8 @@ EASY_RESULTS = {
                 "gratis råd. Skriv ner din idé och ta med den."
             ],
             ("fas", "plan"): [
-                "Boka en tid hos Coompanion eller kommunen. Ta med din plan. "
+                "Boka en tid hos Coompanion. Eller prata med en rådgivare på kommunen. "
+                "Ta med din plan. "
                 "Ta också med vad det kostar att starta."
             ],
             ("fas", "befintlig"): [

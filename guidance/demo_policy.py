@@ -138,7 +138,7 @@ Ofta kan det bli en anställning som varar länge.
 
 Vill du hitta ett socialt företag? [Sök bland företagen](/foretag/).
 Läs mer om våra [samarbetspartner](/partner/).
-Vill du prata med en rådgivare? [Kontakta oss](/kontakt/).""",
+Har du frågor? [Prata med en rådgivare](/kontakt/).""",
             },
         ],
     },

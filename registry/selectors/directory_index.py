@@ -186,7 +186,7 @@ def release_memory(*, collect: bool = True) -> None:
 def _shared(key: tuple) -> DirectoryIndex:
     """The index from the shared cache (about 2 MB at 100,000 records, read
     in milliseconds), or built here and put there for the other processes."""
-    # The "v3" names the index's shape: an index an older release put in the
+    # The "v4" names the index's shape: an index an older release put in the
     # cache, without this release's facets, is never read.
     cache_key = f"directory:index:v4:{key[0]}:{key[1]:%Y%m%d}"
     index = cache.get(cache_key)

@@ -340,9 +340,14 @@ class HoursField(forms.CharField):
     8–16.30") and kept as rules (``asfportal.core.hours``)."""
 
     widget = forms.Textarea(attrs={"rows": 3})
+    longest = 1000
 
     def to_python(self, value) -> list:
         text = super().to_python(value)
+        if len(text) > self.longest:
+            raise forms.ValidationError(
+                MAX_LENGTH_MESSAGE, params={"limit_value": self.longest, "show_value": len(text)}
+            )
         try:
             return hours.parse(text)
         except hours.HoursError as problem:

@@ -164,3 +164,15 @@ def test_every_demo_session_falls_within_its_places_hours_and_the_page_agrees(cl
         html = client.get(place.partner.get_absolute_url()).text
         for line in hours.describe_all(place.hours):
             assert f"<li>{line}</li>" in html, (place.name, line)
+
+
+def test_hours_longer_than_a_page_are_refused_before_they_are_read():
+    from registry.staff.forms import HoursField
+
+    field = HoursField(required=False)
+
+    with pytest.raises(ValidationError) as refused:
+        field.clean("Måndag 9–12\n" * 100)
+
+    assert refused.value.messages == ["Skriv högst 1000 tecken. Nu är det 1199."]
+    assert [rule["byday"] for rule in field.clean("Måndag 9–12")] == [["MO"]]

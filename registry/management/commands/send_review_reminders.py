@@ -5,7 +5,8 @@ from registry.services.reminders import send_review_reminders
 
 
 class Command(BaseCommand):
-    help = "Queue for each published enterprise due for review (REVIEW_DUE_MONTHS) a mail "
+    help = "Queue for each published enterprise due for review (REVIEW_NOTICE_DAYS before "
+    help += "FRESH_MONTHS run out) a mail "
     help += "with a personal link to confirm or correct its details, at most once per "
     help += "REVIEW_REMINDER_INTERVAL_DAYS, and the advisors one list of all records due. "
     help += "Run it daily; a second run the same day queues nothing. The worker sends them."
