@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from asfportal.core.people import display_name
 from asfportal.core.roles import ADVISOR_GROUP
@@ -203,6 +204,49 @@ def _local_time(moment) -> str | None:
 
 def _person(user: AbstractBaseUser | None) -> str | None:
     return display_name(user) or None
+
+
+def inquiry_list_columns() -> list[str]:
+    """The inbox as a list for planning (who needs an interpreter, in which
+    language, who has it): no name, contact details, message or answers. Those
+    stay on the inquiry's own page, whose every showing is logged."""
+    return [
+        _("Referens"),
+        _("Inkommen"),
+        _("Ämne"),
+        _("Status"),
+        _("Handläggare"),
+        _("Språk för samtalet"),
+        _("Tolk"),
+        _("Vill bli kontaktad via"),
+    ]
+
+
+def _contact_route(inquiry: Inquiry) -> str:
+    if inquiry.phone and inquiry.email:
+        return _("Telefon eller e-post")
+    return _("Telefon") if inquiry.phone else _("E-post")
+
+
+def _interpreter(inquiry: Inquiry) -> str:
+    """Yes or no, or empty for inquiries from before the form asked."""
+    if not inquiry.interpreter:
+        return ""
+    return _("Ja") if inquiry.needs_interpreter else _("Nej")
+
+
+def inquiry_list_row(inquiry: Inquiry) -> list[object]:
+    """One row of ``inquiry_list_columns`` (the assignee selected with it)."""
+    return [
+        inquiry.reference,
+        timezone.localtime(inquiry.created_at).strftime("%Y-%m-%d %H:%M"),
+        inquiry.get_topic_display(),
+        inquiry.get_status_display(),
+        display_name(inquiry.assigned_to) if inquiry.assigned_to else "",
+        inquiry.language_name,
+        _interpreter(inquiry),
+        _contact_route(inquiry),
+    ]
 
 
 def inquiry_export_document(inquiry: Inquiry) -> dict:

@@ -197,6 +197,25 @@ def inquiry_log_access(
     return entry
 
 
+def inquiries_log_listed(*, inquiries: list[Inquiry], user: AbstractBaseUser) -> int:
+    """Record that ``user`` took these inquiries out as a list (the inbox's CSV):
+    one "read" row each, in one query. Returns how many."""
+    with translation.override("sv"):
+        detail = _("Ingick i en lista som laddades ner (CSV)")
+    rows = [
+        InquiryAccess(
+            inquiry=inquiry,
+            reference=inquiry.reference,
+            user=user,
+            action=InquiryAccess.Action.VIEW,
+            detail=detail,
+        )
+        for inquiry in inquiries
+    ]
+    InquiryAccess.objects.bulk_create(rows, batch_size=500)
+    return len(rows)
+
+
 @transaction.atomic
 def inquiry_assign(
     *, inquiry: Inquiry, assignee: AbstractBaseUser | None, by: AbstractBaseUser

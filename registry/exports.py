@@ -1,33 +1,12 @@
-"""CSV of the public directory: only public fields, safe to open in a spreadsheet."""
-
-import csv
-import re
-from collections.abc import Iterable, Iterator
+"""The columns and rows of the directory's CSV files: the public one (public
+fields only) and the advisors' one (every field). ``asfportal.core.spreadsheet``
+writes them."""
 
 from django.utils.translation import gettext as _
 
 from asfportal.core.people import display_name
 from registry.models import Criterion, CriterionState
 from registry.presentation import access_facts
-
-# A cell starting with one of these is read as a formula by spreadsheet programs.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Digits and punctuation only (a phone number such as +46 8 123 45 67) cannot
-# call a function, so it is left as it is.
-_HARMLESS_NUMBER = re.compile(r"[+\-]?[\d\s().\-/]+")
-
-
-def neutralise(value: object) -> str:
-    """Text for a CSV cell that a spreadsheet will show, not evaluate."""
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_STARTS) and not _HARMLESS_NUMBER.fullmatch(text):
-        return "'" + text
-    return text
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
 
 
 def public_columns() -> list[str]:
@@ -85,14 +64,6 @@ def public_row(enterprise, profile_url: str) -> list[object]:
         profile_url,
         *_language_and_access(enterprise),
     ]
-
-
-def csv_lines(header: list[str], rows: Iterable[list[object]]) -> Iterator[str]:
-    """Lines of RFC 4180 CSV, starting with a BOM so spreadsheets read UTF-8."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow([neutralise(cell) for cell in header])
-    for row in rows:
-        yield writer.writerow([neutralise(cell) for cell in row])
 
 
 def staff_columns() -> list[str]:

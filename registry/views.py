@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from asfportal.core import publicforms
+from asfportal.core import publicforms, spreadsheet
 from asfportal.core.pages import Crumb
 from asfportal.core.publicforms import PublicForm
 from registry import calendar, exports, freshness, presentation
@@ -107,7 +107,8 @@ def enterprise_csv(request: HttpRequest) -> StreamingHttpResponse:
         exports.public_row(e, request.build_absolute_uri(e.get_absolute_url())) for e in enterprises
     )
     response = StreamingHttpResponse(
-        exports.csv_lines(exports.public_columns(), rows), content_type="text/csv; charset=utf-8"
+        spreadsheet.csv_lines(exports.public_columns(), rows),
+        content_type="text/csv; charset=utf-8",
     )
     filename = f"sociala-foretag-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -6,6 +6,7 @@ app_name = "inquiries"
 
 urlpatterns = [
     path("", views.inbox, name="inbox"),
+    path("lista.csv", views.inbox_export, name="inbox_export"),
     path("<int:pk>/", views.inquiry_detail, name="detail"),
     path("<int:pk>/handlaggare/", views.inquiry_assign, name="assign"),
     path("<int:pk>/anteckning/", views.inquiry_add_note, name="add_note"),

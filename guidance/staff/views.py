@@ -13,9 +13,11 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from asfportal.core import spreadsheet
 from asfportal.core.pages import Crumb, staff_context
 from asfportal.core.people import display_name
 from asfportal.core.permissions import staff_action, staff_view
@@ -53,6 +55,25 @@ def inbox(request):
         page=page,
     )
     return render(request, "guidance/staff/inbox.html", context)
+
+
+@staff_view("guidance.view_inquiry")
+@require_GET
+def inbox_export(request):
+    """The inquiries the inbox's filters select, all pages, as a CSV list for
+    planning (``selectors.inquiry_list_columns``); each one listed is logged."""
+    advisors = list(selectors.active_advisors())
+    filters = InboxFilterForm(request.GET, user=request.user, advisors=advisors)
+    inquiries = list(filters.filter(selectors.inbox_inquiries()))
+    services.inquiries_log_listed(inquiries=inquiries, user=request.user)
+    rows = (selectors.inquiry_list_row(inquiry) for inquiry in inquiries)
+    response = HttpResponse(
+        "".join(spreadsheet.csv_lines(selectors.inquiry_list_columns(), rows)),
+        content_type="text/csv; charset=utf-8",
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="arenden-{stamp}.csv"'
+    return response
 
 
 @staff_view("guidance.view_inquiry")

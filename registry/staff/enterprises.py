@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from asfportal.core import spreadsheet
 from asfportal.core.pages import Crumb, staff_context
 from asfportal.core.permissions import staff_action, staff_view
 from registry import exports
@@ -188,7 +189,7 @@ def enterprise_export(request):
         .iterator(chunk_size=500)
     )
     response = StreamingHttpResponse(
-        exports.csv_lines(exports.staff_columns(), rows), content_type="text/csv; charset=utf-8"
+        spreadsheet.csv_lines(exports.staff_columns(), rows), content_type="text/csv; charset=utf-8"
     )
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="sociala-foretag-alla-{stamp}.csv"'

@@ -4,7 +4,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from registry.exports import neutralise
+from asfportal.core.spreadsheet import neutralise
 from registry.models import PublicationStatus
 from tests.factories import EnterpriseFactory, OfferingFactory
 

@@ -1,6 +1,8 @@
 """The advisors' inquiry inbox (/handlaggare/arenden/) and the dashboard's selector."""
 
+import csv
 import datetime
+import io
 import itertools
 
 import pytest
@@ -10,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from guidance.models import Inquiry, InquiryStatus, InquiryTopic
+from guidance.models import Inquiry, InquiryAccess, InquiryStatus, InquiryTopic
 from guidance.selectors import dashboard_inquiries
 from tests.factories import UserFactory
 
@@ -246,3 +248,103 @@ def test_the_inbox_and_the_inquiry_say_which_language_and_whether_an_interpreter
     assert ">Svenska</td>" in inbox
     assert "Behöver tolk: boka en till samtalet" in detail
     assert "Somaliska" in detail
+
+
+# The inbox as a CSV list -------------------------------------------------------------
+
+EXPORT = "/handlaggare/arenden/lista.csv"
+
+
+def read_list(response) -> list[list[str]]:
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+
+
+def test_the_list_has_the_filtered_inquiries_with_language_and_interpreter_and_no_contact(
+    advisor_client, advisor
+):
+    somali = make_inquiry(
+        minutes_ago=1,
+        phone="070-123 45 67",
+        email="",
+        language="annat",
+        language_other="Somaliska",
+        interpreter="ja",
+        assigned_to=advisor,
+    )
+    english = make_inquiry(minutes_ago=2, language="en", interpreter="nej")
+    old = make_inquiry(minutes_ago=3, phone="08-1", email="gammal@example.se")
+    make_inquiry(minutes_ago=4, topic=InquiryTopic.START)
+
+    response = advisor_client.get(EXPORT, {"amne": "jobba", "sida": "7"})
+
+    rows = read_list(response)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="arenden-')
+    assert rows[0] == [
+        "Referens",
+        "Inkommen",
+        "Ämne",
+        "Status",
+        "Handläggare",
+        "Språk för samtalet",
+        "Tolk",
+        "Vill bli kontaktad via",
+    ]
+    assert [row[0] for row in rows[1:]] == [somali.reference, english.reference, old.reference]
+    assert rows[1][2:] == [
+        "Jag vill jobba på ett socialt företag",
+        "Ny",
+        "Rut",
+        "Somaliska",
+        "Ja",
+        "Telefon",
+    ]
+    assert rows[2][5:] == ["English", "Nej", "E-post"]
+    assert rows[3][5:] == ["", "", "Telefon eller e-post"]
+    body = response.content.decode()
+    assert "Person" not in body and "@example.se" not in body and "070" not in body
+
+
+def test_each_listed_inquiry_gets_a_row_in_its_access_log(advisor_client, advisor):
+    listed = [make_inquiry(minutes_ago=m) for m in (1, 2)]
+    left_out = make_inquiry(status=InquiryStatus.CLOSED, closed_at=timezone.now())
+
+    advisor_client.get(EXPORT)
+
+    logged = InquiryAccess.objects.filter(user=advisor).order_by("reference")
+    assert [(row.reference, row.action, row.detail) for row in logged] == [
+        (inquiry.reference, "view", "Ingick i en lista som laddades ner (CSV)")
+        for inquiry in sorted(listed, key=lambda i: i.reference)
+    ]
+    assert not left_out.access_log.exists()
+
+
+def test_the_list_is_for_advisors_only(client, editor):
+    client.force_login(editor)
+    make_inquiry()
+
+    assert client.get(EXPORT).status_code == 403
+    assert not InquiryAccess.objects.exists()
+
+
+def test_the_inbox_links_to_the_list_with_its_filters(advisor_client):
+    make_inquiry(topic=InquiryTopic.START)
+
+    text = advisor_client.get(URL, {"amne": "starta", "sida": "1"}).text
+
+    assert f'href="{EXPORT}?amne=starta" download>Ladda ner listan som CSV-fil</a>' in text
+
+
+@pytest.mark.parametrize("count", [5, 40])
+def test_the_lists_query_count_does_not_grow_with_the_rows(
+    advisor_client, advisor, other_advisor, count, django_assert_max_num_queries
+):
+    for n in range(count):
+        make_inquiry(minutes_ago=n, assigned_to=[advisor, other_advisor, None][n % 3])
+    # session, user, two permission lookups, advisors, rows, the access log's
+    # insert, and the idle timeout's session save (savepoint, update, release)
+    with django_assert_max_num_queries(10):
+        response = advisor_client.get(EXPORT, {"status": "alla"})
+    assert len(read_list(response)) == count + 1
