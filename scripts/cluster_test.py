@@ -90,6 +90,9 @@ def inquiry(marker: str, token: str, csrf: str) -> dict:
         "phone": "",
         "preferred_time": "morning",
         "topic": "jobba",
+        "language": "sv",
+        "language_other": "",
+        "interpreter": "nej",
         "message": f"Klustertest {marker}",
         "hemsida": "",
     }
@@ -313,6 +316,13 @@ def check_load(cluster, checks: Checks, phase: str, fault=None, allowed_5xx=None
     doubles = [m for m, refs in rows.items() if len(refs) > 1]
     saved = sum(1 for refs in rows.values() if refs)
     say(f"  stored {saved} of {len(load.sent)} sent; lost = {len(lost)}; twice = {len(doubles)}")
+    shown = len(load.receipts)
+    # Without receipts the two checks below would pass having tested nothing
+    # (a form that refuses every send, say).
+    checks.that(
+        shown >= len(load.sent) / 2,
+        f"{phase}: at least half the inquiries sent got a receipt ({shown} of {len(load.sent)})",
+    )
     checks.that(not lost, f"{phase}: every receipt shown is stored (lost = {len(lost)})")
     checks.that(not doubles, f"{phase}: no inquiry stored twice")
     fives = load.fives()

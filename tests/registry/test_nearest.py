@@ -34,6 +34,7 @@ def nothing_kept():
     forgets everything at once)."""
     nearest._answers.clear()
     nearest._sorted_few.clear()
+    nearest._leading.clear()
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -222,6 +223,28 @@ def test_nearest_first_orders_every_result_by_distance_then_those_without_a_posi
     assert order == _expected(where, unplaced)
     assert pages[0].count == 66 and len(pages) == 10
     assert [p.number for p in pages] == list(range(1, 11))
+
+
+def test_a_deep_page_is_a_slice_of_the_leading_rows_kept_for_the_list(
+    client, spread, mode, monkeypatch
+):
+    where, unplaced = spread
+    expected = _expected(where, unplaced)
+    client.get(URL, {"nara": "13630", "sida": "7"})  # rows 43-49: the first 64 kept
+    walks = []
+    walk = nearest._walk
+    monkeypatch.setattr(
+        nearest, "_walk", lambda order, count: walks.append(count) or walk(order, count)
+    )
+
+    eighth = client.get(URL, {"nara": "13630", "sida": "8"}).context["page"]
+    last = client.get(URL, {"nara": "13630", "sida": "10"}).context["page"]
+    shallow = client.get(URL, {"nara": "13630", "sida": "2"}).context["page"]
+
+    assert eighth.object_list.ids == expected[49:56]
+    assert last.object_list.ids == expected[63:66]
+    assert shallow.object_list.ids == expected[7:14]
+    assert walks == [66, 14]  # page 10 needs all 66 rows; page 2 is walked each time
 
 
 def test_nearest_first_keeps_the_filters(client, spread, mode):
